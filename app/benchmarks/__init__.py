@@ -1,0 +1,1 @@
+"""Benchmarks behind ``python main.py bench …``; results go to docs/benchmarks.md."""

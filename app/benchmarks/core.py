@@ -1,0 +1,189 @@
+"""``bench core``: accepted events per second through the engine, beside a raw baseline.
+
+Workload (seeded, so runs compare): 1,000 subscriptions over 50 data areas — each names one
+to three areas, 2% take every area ("*"), each subscribes a random 3 to 9 of the nine
+supported changeIds — and a stream of events cycling through the changeIds over the 50
+areas, each a strict-valid body with its own order id.
+
+Per round, alternating so drift on a shared machine hits both alike:
+- raw: the rows the engine would write, prepared beforehand, ``executemany``'d in the same
+  batches into a fresh file with the same schema and pragmas;
+- engine: validate (lenient, the API's default), match, serialise, durable batched write and
+  the bus events, via Engine.prepare + Engine.accept.
+Reported: the median of the rounds for each, and their ratio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import platform
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.catalog.samples import sample
+from app.engine import Engine, Prepared
+from app.routing.subscription import Subscription
+from app.store import baseline
+
+CHANGE_IDS = ("1", "5", "2", "3", "4", "6", "7", "9", "10")
+
+
+@dataclass
+class Workload:
+    subscriptions: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    areas: list[str]
+
+
+def workload(n_events: int, n_subs: int = 1000, n_areas: int = 50, seed: int = 7) -> Workload:
+    rng = random.Random(seed)
+    areas = [f"area{i:02d}" for i in range(n_areas)]
+    subs = []
+    for i in range(n_subs):
+        scope = ["*"] if rng.random() < 0.02 else rng.sample(areas, rng.randint(1, 3))
+        subs.append({"baseCode": f"SUB{i:04d}", "name": f"subscriber {i}",
+                     "dataAreas": scope,
+                     "changeIds": rng.sample(CHANGE_IDS, rng.randint(3, 9)),
+                     "callbackUrl": f"http://127.0.0.1:9/sub{i}"})
+    bodies = {c: sample(c) for c in CHANGE_IDS}
+    events = []
+    for i in range(n_events):
+        change_id = CHANGE_IDS[i % len(CHANGE_IDS)]
+        data = dict(bodies[change_id], serviceOrderId=f"45035997{i // 9:08d}")
+        events.append({"changeId": change_id, "dataArea": areas[rng.randrange(n_areas)],
+                       "data": data})
+    return Workload(subs, events, areas)
+
+
+@dataclass
+class Result:
+    events: int
+    deliveries: int
+    batch: int
+    engine_rates: list[float]
+    raw_rates: list[float]
+    validate_rate: float
+    match_rate: float
+
+    @property
+    def engine(self) -> float:
+        return statistics.median(self.engine_rates)
+
+    @property
+    def raw(self) -> float:
+        return statistics.median(self.raw_rates)
+
+    @property
+    def ratio(self) -> float:
+        return self.engine / self.raw
+
+
+def _engine(path: Path, work: Workload) -> Engine:
+    engine = Engine(path).open()
+    known = engine.catalog.workorder.type_ids
+    for doc in work.subscriptions:
+        engine.index.put(Subscription.from_json(doc, known))
+    for area in work.areas:
+        engine.data_areas[area] = engine.data_areas.get(area) or _area(area)
+    return engine
+
+
+def _area(code: str):
+    from app.routing.dataareas import DataArea
+    return DataArea(code, code)
+
+
+async def _engine_round(path: Path, work: Workload, batch: int) -> tuple[float, int]:
+    engine = _engine(path, work)
+    try:
+        start = time.perf_counter()
+        deliveries = 0
+        for i in range(0, len(work.events), batch):
+            prepared = [engine.prepare(body, source="bench")
+                        for body in work.events[i:i + batch]]
+            ok = [p for p in prepared if isinstance(p, Prepared)]
+            assert len(ok) == len(prepared), "the benchmark's events must all be accepted"
+            for accepted in await engine.accept(ok):
+                deliveries += len(accepted.deliveries)
+        elapsed = time.perf_counter() - start
+    finally:
+        engine.close()
+    return len(work.events) / elapsed, deliveries
+
+
+def _raw_rows(path: Path, work: Workload, batch: int) -> list[baseline.Rows]:
+    engine = _engine(path, work)
+    try:
+        rows = [p.row for p in (engine.prepare(b, source="bench") for b in work.events)
+                if isinstance(p, Prepared)]
+    finally:
+        engine.close()
+    return baseline.prepare_rows([rows[i:i + batch] for i in range(0, len(rows), batch)])
+
+
+def _components(path: Path, work: Workload) -> tuple[float, float]:
+    engine = _engine(path, work)
+    try:
+        catalog, sample_events = engine.catalog, work.events[:5000]
+        from app.catalog.envelope import read_envelope
+        start = time.perf_counter()
+        for body in sample_events:
+            read_envelope(body, catalog, engine.settings.validation_mode)
+        validate = len(sample_events) / (time.perf_counter() - start)
+        start = time.perf_counter()
+        for body in sample_events:
+            engine.index.match(body["dataArea"], body["changeId"])
+        match = len(sample_events) / (time.perf_counter() - start)
+    finally:
+        engine.close()
+    return validate, match
+
+
+def run(n_events: int = 20000, rounds: int = 5, batch: int = 1000,
+        progress=print) -> Result:
+    work = workload(n_events)
+    engine_rates, raw_rates = [], []
+    deliveries = 0
+    with tempfile.TemporaryDirectory(prefix="push-studio-bench-") as tmp:
+        root = Path(tmp)
+        rows = _raw_rows(root / "rows.db", work, batch)
+        validate, match = _components(root / "parts.db", work)
+        for r in range(rounds):
+            started = time.perf_counter()
+            baseline.insert_rows(root / f"raw{r}.db", rows)
+            raw_rates.append(n_events / (time.perf_counter() - started))
+            rate, deliveries = asyncio.run(_engine_round(root / f"engine{r}.db", work, batch))
+            engine_rates.append(rate)
+            progress(f"round {r + 1}/{rounds}: engine {rate:,.0f} events/s, "
+                     f"raw {raw_rates[-1]:,.0f} events/s")
+    return Result(n_events, deliveries, batch, engine_rates, raw_rates, validate, match)
+
+
+def report(result: Result) -> str:
+    per_event = result.deliveries / result.events
+    lines = [
+        f"bench core — {time.strftime('%Y-%m-%d')}, {platform.node()}, "
+        f"{platform.python_implementation()} {platform.python_version()}, "
+        f"{platform.machine()}",
+        f"{result.events:,} events x {len(result.engine_rates)} rounds, batches of "
+        f"{result.batch}, 1,000 subscriptions over 50 data areas, "
+        f"{per_event:.1f} deliveries per event; durable (WAL, synchronous=FULL)",
+        "",
+        "| path | median events/s | rounds |",
+        "| --- | ---: | --- |",
+        f"| engine: validate + match + durable write | {result.engine:,.0f} | "
+        + ", ".join(f"{r:,.0f}" for r in result.engine_rates) + " |",
+        f"| raw SQLite executemany, same rows | {result.raw:,.0f} | "
+        + ", ".join(f"{r:,.0f}" for r in result.raw_rates) + " |",
+        "",
+        f"ratio engine / raw: {result.ratio:.2f} (target >= 0.5); "
+        f"engine target >= 10,000 events/s: {'met' if result.engine >= 10000 else 'NOT met'}",
+        f"components alone: validation {result.validate_rate:,.0f} events/s, "
+        f"matching {result.match_rate:,.0f} events/s",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,19 @@
+"""Message families, their schemas and examples, validation and the trackInfo rules."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from app.catalog.registry import Catalog
+
+
+@cache
+def default_catalog() -> Catalog:
+    """The catalogue with every family Push Studio ships (built once, immutable)."""
+    from app.catalog.checks import WORKORDER_CHECKS
+    from app.catalog.workorder import WORKORDER
+
+    return Catalog((WORKORDER,), WORKORDER_CHECKS)
+
+
+__all__ = ["Catalog", "default_catalog"]

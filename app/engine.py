@@ -1,0 +1,364 @@
+"""The engine: wires catalogue, router, store and bus — the one core every front end hosts.
+
+``python main.py serve``, the GUI and the scenario runner each build one Engine and talk to it
+only through its methods and its bus. The accept path is:
+
+    body → read_envelope (validate) → Router.route (match) → StoreWriter (durable, batched)
+         → EventAccepted + DeliveryRecorded on the bus
+
+An event counts as accepted only after its row and its outbox rows are committed.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.bus import EventBus
+from app.catalog import Catalog, default_catalog
+from app.catalog.envelope import Envelope, JsonProblem, loads, read_envelope
+from app.catalog.findings import Code, Finding, Mode, Severity, has_errors
+from app.events import (
+    DataAreaRemoved,
+    DataAreaSaved,
+    DeliveryRecorded,
+    DeliveryRef,
+    EventAccepted,
+    EventRejected,
+    SettingChanged,
+    SubscriptionRemoved,
+    SubscriptionSaved,
+)
+from app.routing.dataareas import SEED, DataArea, read_data_area
+from app.routing.explain import Explanation, explain
+from app.routing.index import SubscriptionIndex
+from app.routing.router import Router, UnsupportedEvent, topic_for
+from app.routing.subscription import Subscription
+from app.store import NewEvent, Store, WrittenEvent
+from app.store.writer import StoreWriter
+from app.timeline import Timeline, build_timeline
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Prepared:
+    """An event that passed validation and routing, not yet stored."""
+
+    envelope: Envelope
+    subscriptions: list[Subscription]
+    warnings: list[Finding]
+    row: NewEvent
+
+
+@dataclass(slots=True)
+class Refusal:
+    """Why an event was not accepted; ``reason`` is invalid | unsupported | not-json."""
+
+    reason: str
+    findings: list[Finding]
+    body: str = ""
+    change_id: str | None = None
+    data_area: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    event_id: int
+    envelope: Envelope
+    deliveries: tuple[DeliveryRef, ...]
+    warnings: tuple[Finding, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"eventId": self.event_id,
+                "deliveries": [{"id": d.delivery_id, "baseCode": d.base_code,
+                                "topic": d.topic, "status": "pending"}
+                               for d in self.deliveries],
+                "warnings": [f.to_json() for f in self.warnings]}
+
+
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    rejection_id: int
+    reason: str
+    findings: tuple[Finding, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"reason": self.reason, "rejectionId": self.rejection_id,
+                "errors": [f.to_json() for f in self.findings]}
+
+
+@dataclass
+class Settings:
+    """What the user can change at run time; persisted in the settings table."""
+
+    allow_unsupported: bool = False
+    validation_mode: Mode = Mode.LENIENT
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class Engine:
+    """One Push Studio core over one database file."""
+
+    def __init__(self, db_path: str | Path, *, catalog: Catalog | None = None,
+                 bus: EventBus | None = None, durable: bool = True) -> None:
+        self.db_path = Path(db_path)
+        self.catalog = catalog or default_catalog()
+        self.bus = bus or EventBus()
+        self.durable = durable
+        self.index = SubscriptionIndex()
+        self.router = Router(self.catalog, self.index)
+        self.settings = Settings()
+        self.data_areas: dict[str, DataArea] = {}
+        self.writer: StoreWriter | None = None
+        self.store: Store | None = None  # this thread's (reading) connection
+
+    # --- life cycle ---------------------------------------------------------------------
+
+    def open(self, *, writable: bool = True) -> Engine:
+        """Open the database (migrating it) and load subscriptions, data areas, settings.
+
+        ``writable=False`` is for one-shot commands that only read (explain, reports).
+        """
+        if writable:
+            self.writer = StoreWriter(self.db_path, durable=self.durable)
+            self.writer.start()  # creates and migrates the file before anyone reads it
+        self.store = Store.open(self.db_path, durable=self.durable)
+        if writable and not self.store.setting("data_areas_seeded", False):
+            for area in SEED:
+                self.store.save_data_area(area.code, area.name)
+            self.store.set_setting("data_areas_seeded", True)
+        self.data_areas = {c: DataArea(c, n) for c, n in self.store.data_areas()}
+        known = self.catalog.workorder.type_ids
+        for doc in self.store.subscriptions():
+            try:
+                self.index.put(Subscription.from_json(doc, known))
+            except ValueError as error:  # written by a newer or a broken app: say so, go on
+                log.error("stored subscription %r cannot be read: %s", doc.get("baseCode"), error)
+        self.settings.allow_unsupported = bool(self.store.setting("allow_unsupported", False))
+        self.settings.validation_mode = Mode(self.store.setting("validation_mode", "lenient"))
+        self.router.allow_unsupported = self.settings.allow_unsupported
+        return self
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.stop()
+            self.writer = None
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    def __enter__(self) -> Engine:
+        return self.open() if self.store is None else self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- accepting events ---------------------------------------------------------------
+
+    def prepare(self, body: object, *, source: str = "api", mode: Mode | None = None
+                ) -> Prepared | Refusal:
+        """Validate and route one decoded body; CPU only, no I/O."""
+        report = read_envelope(body, self.catalog, mode or self.settings.validation_mode)
+        envelope = report.envelope
+        if envelope is None or has_errors(report.findings):
+            get = body.get if isinstance(body, dict) else (lambda _k: None)
+            return Refusal("invalid", report.findings, _text(body),
+                           _str_or_none(get("changeId")), _str_or_none(get("dataArea")))
+        try:
+            subs = self.router.route(envelope)
+        except UnsupportedEvent as error:
+            return Refusal("unsupported",
+                           [Finding("changeId", Code.UNSUPPORTED, str(error),
+                                    hint="Settings → allow unsupported events, or "
+                                         "PUT /api/settings {\"allowUnsupported\": true}")],
+                           _text(body), envelope.change_id, envelope.data_area)
+        warnings = report.findings
+        if envelope.data_area not in self.data_areas:
+            warnings.append(Finding(
+                "dataArea", Code.UNKNOWN_AREA,
+                f"dataArea {envelope.data_area!r} is not in the data-area catalogue",
+                Severity.WARNING, hint="add it to the catalogue so subscriptions can name it"))
+        data = envelope.data
+        order_id = data.get("serviceOrderId")
+        contact = contact_name = None
+        if envelope.change_id == "1":
+            contact = _first_str(data, "userId", "userid")
+            contact_name = _first_str(data, "contactName", "contactname")
+        row = NewEvent(
+            change_id=envelope.change_id,
+            data_area=envelope.data_area,
+            data_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+            deliveries=[s.base_code for s in subs],
+            source=source,
+            encoding=envelope.encoding,
+            service_order_id=order_id if isinstance(order_id, str) and order_id else None,
+            service_order_code=_first_str(data, "serviceOrderCode"),
+            contact_user_id=contact,
+            contact_name=contact_name,
+            warnings_json=json.dumps([w.to_json() for w in warnings], ensure_ascii=False)
+            if warnings else None,
+        )
+        return Prepared(envelope, subs, warnings, row)
+
+    async def submit(self, body: object, *, source: str = "api", mode: Mode | None = None
+                     ) -> Accepted | Rejected:
+        """Accept one event (a decoded body, or JSON text/bytes): durable on return."""
+        if isinstance(body, str | bytes):
+            try:
+                body = loads(body, "the event")
+            except JsonProblem as problem:
+                return await self._reject(Refusal("not-json", [Finding(
+                    "", Code.NOT_JSON, str(problem),
+                    hint="send a JSON object {changeId, dataArea, data}")],
+                    problem.text if isinstance(problem.text, str) else ""), source)
+        outcome = self.prepare(body, source=source, mode=mode)
+        if isinstance(outcome, Refusal):
+            return await self._reject(outcome, source)
+        return (await self.accept([outcome]))[0]
+
+    async def accept(self, prepared: list[Prepared]) -> list[Accepted]:
+        """Store prepared events in one batch and announce them."""
+        assert self.writer is not None, "the engine was opened read-only"
+        written = await self.writer.write_events([p.row for p in prepared])
+        return [self._announce(p, w) for p, w in zip(prepared, written, strict=True)]
+
+    def _announce(self, p: Prepared, w: WrittenEvent) -> Accepted:
+        area = p.envelope.data_area
+        refs = tuple(DeliveryRef(delivery_id=d, base_code=code, topic=topic_for(code, area))
+                     for d, code in zip(w.delivery_ids, w.base_codes, strict=True))
+        self.bus.publish(EventAccepted(
+            event_id=w.event_id, change_id=p.envelope.change_id, data_area=area,
+            service_order_id=p.row.service_order_id, source=p.row.source, deliveries=refs,
+            warnings=tuple(p.warnings)))
+        for ref in refs:
+            self.bus.publish(DeliveryRecorded(delivery_id=ref.delivery_id, event_id=w.event_id,
+                                              base_code=ref.base_code, topic=ref.topic))
+        return Accepted(w.event_id, p.envelope, refs, tuple(p.warnings))
+
+    async def _reject(self, refusal: Refusal, source: str) -> Rejected:
+        assert self.writer is not None, "the engine was opened read-only"
+        findings = [f.to_json() for f in refusal.findings]
+        rejection_id = await self.writer.call(
+            lambda store: store.write_rejection(source, refusal.body, findings))
+        self.bus.publish(EventRejected(
+            rejection_id=rejection_id, source=source, reason=refusal.reason,
+            findings=tuple(refusal.findings), change_id=refusal.change_id,
+            data_area=refusal.data_area))
+        return Rejected(rejection_id, refusal.reason, tuple(refusal.findings))
+
+    # --- subscriptions ------------------------------------------------------------------
+
+    def subscriptions(self) -> list[Subscription]:
+        return list(self.index)
+
+    async def put_subscription(self, doc: object, *, base_code: str | None = None
+                               ) -> tuple[Subscription, bool]:
+        """Create or replace; SubscriptionError names every bad field. Returns (sub, created)."""
+        sub = Subscription.from_json(doc, self.catalog.workorder.type_ids, base_code=base_code)
+        assert self.writer is not None, "the engine was opened read-only"
+        stored = sub.to_json()
+        await self.writer.call(lambda store: store.save_subscription(sub.base_code, stored))
+        created = self.index.get(sub.base_code) is None
+        self.index.put(sub)
+        self.bus.publish(SubscriptionSaved(base_code=sub.base_code, created=created,
+                                           doc=sub.to_json(reveal_secret=False)))
+        return sub, created
+
+    async def delete_subscription(self, base_code: str) -> bool:
+        assert self.writer is not None, "the engine was opened read-only"
+        removed = await self.writer.call(lambda store: store.delete_subscription(base_code))
+        if self.index.remove(base_code) is not None or removed:
+            self.bus.publish(SubscriptionRemoved(base_code=base_code))
+            return True
+        return False
+
+    def explain(self, body: object, base_codes: Iterable[str] | None = None
+                ) -> list[Explanation]:
+        """For an event body, why each (or each named) subscription does or does not get it."""
+        data_area, change_id = _route_keys(body)
+        subs = (self.subscriptions() if base_codes is None
+                else [s for c in base_codes if (s := self.index.get(c)) is not None])
+        return [explain(s, data_area, change_id, self.catalog,
+                        self.settings.allow_unsupported) for s in subs]
+
+    # --- data areas and settings --------------------------------------------------------
+
+    async def put_data_area(self, doc: object) -> DataArea:
+        area = read_data_area(doc)
+        assert self.writer is not None, "the engine was opened read-only"
+        await self.writer.call(lambda store: store.save_data_area(area.code, area.name))
+        self.data_areas[area.code] = area
+        self.bus.publish(DataAreaSaved(code=area.code, name=area.name))
+        return area
+
+    async def delete_data_area(self, code: str) -> bool:
+        assert self.writer is not None, "the engine was opened read-only"
+        removed = await self.writer.call(lambda store: store.delete_data_area(code))
+        if self.data_areas.pop(code, None) is not None or removed:
+            self.bus.publish(DataAreaRemoved(code=code))
+            return True
+        return False
+
+    async def set_allow_unsupported(self, allow: bool) -> None:
+        await self._set("allow_unsupported", bool(allow))
+        self.settings.allow_unsupported = self.router.allow_unsupported = bool(allow)
+
+    async def set_validation_mode(self, mode: Mode) -> None:
+        await self._set("validation_mode", str(Mode(mode)))
+        self.settings.validation_mode = Mode(mode)
+
+    async def _set(self, key: str, value: Any) -> None:
+        assert self.writer is not None, "the engine was opened read-only"
+        await self.writer.call(lambda store: store.set_setting(key, value))
+        self.bus.publish(SettingChanged(key=key, value=value))
+
+    # --- reading back -------------------------------------------------------------------
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        assert self.store is not None
+        row = self.store.event(event_id)
+        if row is not None:
+            row["deliveries"] = self.store.deliveries_for([event_id])[event_id]
+        return row
+
+    def timeline(self, service_order_id: str) -> Timeline | None:
+        assert self.store is not None
+        events = self.store.events_for_order(service_order_id)
+        if not events:
+            return None
+        deliveries = self.store.deliveries_for(e["id"] for e in events)
+        return build_timeline(service_order_id, events, deliveries)
+
+
+def _route_keys(body: object) -> tuple[str, str]:
+    if not isinstance(body, dict):
+        raise ValueError("an event is a JSON object with dataArea and changeId")
+    data_area, change_id = body.get("dataArea"), body.get("changeId")
+    if not isinstance(data_area, str) or not isinstance(change_id, str):
+        raise ValueError("the event needs dataArea and changeId as strings, e.g. "
+                         '{"dataArea": "fwwt", "changeId": "1", ...}')
+    return data_area, change_id
+
+
+def _first_str(data: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = data.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _str_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _text(body: object) -> str:
+    try:
+        return json.dumps(body, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(body)

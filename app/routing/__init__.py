@@ -1,0 +1,1 @@
+"""Subscriber systems, the data-area catalogue, matching events to subscriptions, and why."""

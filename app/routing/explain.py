@@ -1,0 +1,80 @@
+"""Why an event did or did not go to a subscription — the integrator's first question."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from app.catalog import Catalog
+from app.routing.subscription import Subscription
+
+
+class Reason(StrEnum):
+    MATCHED = "matched"
+    CHANGE_UNSUPPORTED = "change-unsupported"
+    UNKNOWN_CHANGE = "unknown-change"
+    DISABLED = "disabled"
+    AREA_OUT_OF_SCOPE = "area-out-of-scope"
+    CHANGE_NOT_SUBSCRIBED = "change-not-subscribed"
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """The verdict for one event × subscription; ``reasons`` lists every failing condition,
+    the first being the one the router stops at."""
+
+    base_code: str
+    data_area: str
+    change_id: str
+    reasons: tuple[Reason, ...]
+    messages: tuple[str, ...]
+    messages_zh: tuple[str, ...]
+
+    @property
+    def matched(self) -> bool:
+        return self.reasons == (Reason.MATCHED,)
+
+    @property
+    def reason(self) -> Reason:
+        return self.reasons[0]
+
+    def to_json(self) -> dict[str, object]:
+        return {"baseCode": self.base_code, "dataArea": self.data_area,
+                "changeId": self.change_id, "matched": self.matched,
+                "reason": str(self.reason), "reasons": [str(r) for r in self.reasons],
+                "messages": list(self.messages), "messagesZh": list(self.messages_zh)}
+
+
+def explain(sub: Subscription, data_area: str, change_id: str, catalog: Catalog,
+            allow_unsupported: bool = False) -> Explanation:
+    """Every reason ``sub`` does not get an event of ``change_id`` in ``data_area``."""
+    found: list[tuple[Reason, str, str]] = []
+    message_type = catalog.change(change_id)
+    if message_type is None:
+        found.append((Reason.UNKNOWN_CHANGE, f"changeId {change_id!r} is not a known event",
+                      f"changeId {change_id!r} 不是已知事件"))
+    elif not message_type.supported and not allow_unsupported:
+        found.append((Reason.CHANGE_UNSUPPORTED,
+                      f"changeId {change_id} ({message_type.en}) is not supported by the "
+                      "platform; the router refuses it unless \"allow unsupported events\" is on",
+                      f"changeId {change_id}（{message_type.zh}）平台暂不支持，"
+                      "除非开启“允许不支持的事件”，路由会拒绝"))
+    if not sub.enabled:
+        found.append((Reason.DISABLED, f"subscription {sub.base_code} is disabled",
+                      f"订阅 {sub.base_code} 已停用"))
+    if not sub.covers_area(data_area):
+        scope = ", ".join(sub.data_areas)
+        found.append((Reason.AREA_OUT_OF_SCOPE,
+                      f"dataArea {data_area!r} is outside its scope ({scope})",
+                      f"数据域 {data_area!r} 不在订阅范围内（{scope}）"))
+    if change_id not in sub.change_ids:
+        content = ", ".join(sub.change_ids)
+        found.append((Reason.CHANGE_NOT_SUBSCRIBED,
+                      f"changeId {change_id} is not among its subscribed events ({content})",
+                      f"未订阅 changeId {change_id}（已订阅：{content}）"))
+    if not found:
+        found.append((Reason.MATCHED, f"{sub.base_code} receives this event",
+                      f"{sub.base_code} 会收到此事件"))
+    return Explanation(sub.base_code, data_area, change_id,
+                       tuple(r for r, _, _ in found), tuple(m for _, m, _ in found),
+                       tuple(z for _, _, z in found))

@@ -1,0 +1,266 @@
+"""A subscriber system (报备注册): its scope (dataAreas), content (changeIds) and delivery.
+
+``Subscription.from_json`` is the one place input from the API, the CLI, scenarios and the
+GUI becomes a subscription; every problem is a Finding naming the field and the fix.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from app.catalog.findings import Code, Finding
+
+ALL_AREAS = "*"
+DEFAULT_RETRY_SCHEDULE = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
+DEFAULT_TIMEOUT = 15.0
+
+# baseCode and data areas become MQTT topic levels (wo/push/<baseCode>/<dataArea>), so
+# they may not hold "/", "+", "#" or NUL; keep them to the characters the spec's codes use.
+_CODE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
+
+Encoding = Literal["string", "object"]
+
+
+class SubscriptionError(ValueError):
+    """Input that does not make a subscription; ``findings`` names each bad field."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        self.findings = findings
+        super().__init__("; ".join(str(f) for f in findings))
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """One subscriber system, with the fields of the external contract in DESIGN.md."""
+
+    base_code: str
+    name: str
+    data_areas: tuple[str, ...]
+    change_ids: tuple[str, ...]
+    callback_url: str | None = None
+    data_encoding: Encoding = "string"
+    secret: str | None = None
+    retry_schedule: tuple[float, ...] = DEFAULT_RETRY_SCHEDULE
+    enabled: bool = True
+    #: Send our baseCode in the callback body; the spec marks it 已失效 and sends "".
+    send_base_code: bool = False
+    timeout: float = DEFAULT_TIMEOUT
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def all_areas(self) -> bool:
+        return self.data_areas == (ALL_AREAS,)
+
+    def covers_area(self, data_area: str) -> bool:
+        return self.all_areas or data_area in self.data_areas
+
+    def with_changes(self, **changes: Any) -> Subscription:
+        return replace(self, **changes)
+
+    def to_json(self, *, reveal_secret: bool = True) -> dict[str, Any]:
+        """The contract's camelCase form. ``reveal_secret=False`` masks the secret for logs."""
+        out: dict[str, Any] = {
+            "baseCode": self.base_code,
+            "name": self.name,
+            "dataAreas": list(self.data_areas),
+            "changeIds": list(self.change_ids),
+            "callbackUrl": self.callback_url,
+            "dataEncoding": self.data_encoding,
+            "secret": self.secret if reveal_secret or not self.secret else "whsec_…",
+            "retrySchedule": list(self.retry_schedule),
+            "enabled": self.enabled,
+            "sendBaseCode": self.send_base_code,
+            "timeout": self.timeout,
+        }
+        out.update(self.extra)
+        return out
+
+    def __repr__(self) -> str:  # never print the secret
+        d = asdict(self)
+        if d["secret"]:
+            d["secret"] = "whsec_…"
+        return f"Subscription({d})"
+
+    @classmethod
+    def from_json(cls, obj: object, known_change_ids: tuple[str, ...],
+                  *, base_code: str | None = None) -> Subscription:
+        """Read the contract's JSON form; SubscriptionError lists every bad field.
+
+        ``base_code`` is the one from a URL (PUT /api/subscriptions/{baseCode}); the body
+        may omit it, and may not contradict it.
+        """
+        return _Reader(known_change_ids).read(obj, base_code)
+
+
+_KNOWN_KEYS = {"baseCode", "name", "dataAreas", "changeIds", "callbackUrl", "dataEncoding",
+               "secret", "retrySchedule", "enabled", "sendBaseCode", "timeout"}
+
+
+class _Reader:
+    def __init__(self, known_change_ids: tuple[str, ...]) -> None:
+        self.known = known_change_ids
+        self.findings: list[Finding] = []
+
+    def bad(self, path: str, message: str, hint: str | None = None) -> None:
+        self.findings.append(Finding(path, Code.TYPE, message, hint=hint))
+
+    def read(self, obj: object, url_code: str | None) -> Subscription:
+        if not isinstance(obj, dict):
+            raise SubscriptionError([Finding("", Code.TYPE, "a subscription is a JSON object",
+                                             hint='{"baseCode": "...", "dataAreas": [...], '
+                                                  '"changeIds": [...]}')])
+        for key in obj:
+            if key not in _KNOWN_KEYS:
+                lower = {k.casefold(): k for k in _KNOWN_KEYS}
+                guess = lower.get(str(key).strip().casefold())
+                self.findings.append(Finding(str(key), Code.UNKNOWN_KEY, f"unknown field {key!r}",
+                                             hint=f"did you mean {guess}?" if guess else
+                                             "fields: " + ", ".join(sorted(_KNOWN_KEYS))))
+        code = self.base_code(obj.get("baseCode", url_code), url_code)
+        sub = Subscription(
+            base_code=code,
+            name=self.string(obj, "name", default=code),
+            data_areas=self.data_areas(obj.get("dataAreas")),
+            change_ids=self.change_ids(obj.get("changeIds")),
+            callback_url=self.url(obj.get("callbackUrl")),
+            data_encoding=self.encoding(obj.get("dataEncoding", "string")),
+            secret=self.secret(obj.get("secret")),
+            retry_schedule=self.schedule(obj.get("retrySchedule", list(DEFAULT_RETRY_SCHEDULE))),
+            enabled=self.boolean(obj, "enabled", True),
+            send_base_code=self.boolean(obj, "sendBaseCode", False),
+            timeout=self.timeout(obj.get("timeout", DEFAULT_TIMEOUT)),
+        )
+        if self.findings:
+            raise SubscriptionError(self.findings)
+        return sub
+
+    def base_code(self, value: object, url_code: str | None) -> str:
+        if value is None:
+            self.findings.append(Finding("baseCode", Code.MISSING, "baseCode is required",
+                                         hint='the subscriber\'s code, e.g. "HRZDWYWHXT"'))
+            return ""
+        if not isinstance(value, str) or not _CODE.fullmatch(value):
+            self.bad("baseCode", f"{value!r} is not a usable baseCode",
+                     "1–64 letters, digits, '_', '-' or '.': it becomes an MQTT topic level")
+            return ""
+        if url_code is not None and value != url_code:
+            self.bad("baseCode", f"body says {value!r} but the URL says {url_code!r}",
+                     "leave baseCode out of the body, or make them equal")
+        return value
+
+    def string(self, obj: dict, key: str, default: str) -> str:
+        value = obj.get(key, default)
+        if not isinstance(value, str):
+            self.bad(key, f"{key} must be a string")
+            return default
+        return value
+
+    def boolean(self, obj: dict, key: str, default: bool) -> bool:
+        value = obj.get(key, default)
+        if not isinstance(value, bool):
+            self.bad(key, f"{key} must be true or false, not {value!r}")
+            return default
+        return value
+
+    def data_areas(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            self.findings.append(Finding("dataAreas", Code.MISSING, "dataAreas is required",
+                                         hint='a list of data-area codes such as ["fwwt"], '
+                                              'or ["*"] for every data area'))
+            return ()
+        if not isinstance(value, list) or not value:
+            self.bad("dataAreas", "dataAreas must be a non-empty list of data-area codes",
+                     '["fwwt"], or ["*"] for every data area')
+            return ()
+        areas: list[str] = []
+        for i, area in enumerate(value):
+            if area == ALL_AREAS:
+                if len(value) > 1:
+                    self.bad(f"dataAreas[{i}]", '"*" already means every data area',
+                             'use ["*"] alone')
+                areas.append(area)
+            elif isinstance(area, str) and _CODE.fullmatch(area):
+                if area not in areas:
+                    areas.append(area)
+            else:
+                self.bad(f"dataAreas[{i}]", f"{area!r} is not a data-area code",
+                         "letters, digits, '_', '-' or '.', as in the catalogue (fwwt, 10008)")
+        return tuple(areas)
+
+    def change_ids(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            self.findings.append(Finding("changeIds", Code.MISSING, "changeIds is required",
+                                         hint='a list of changeId strings, e.g. ["1", "2", "3"]'))
+            return ()
+        if not isinstance(value, list) or not value:
+            self.bad("changeIds", "changeIds must be a non-empty list of changeId strings",
+                     '["1", "5", "2", "3"]')
+            return ()
+        ids: list[str] = []
+        for i, change_id in enumerate(value):
+            if isinstance(change_id, int) and not isinstance(change_id, bool):
+                self.bad(f"changeIds[{i}]", f"changeIds are strings: {change_id!r}",
+                         f'send "{change_id}", not {change_id}')
+            elif change_id not in self.known:
+                self.findings.append(Finding(f"changeIds[{i}]", Code.ENUM,
+                                             f"{change_id!r} is not a known changeId",
+                                             hint="one of " + ", ".join(self.known)))
+            elif change_id not in ids:
+                ids.append(change_id)
+        return tuple(sorted(ids, key=int))
+
+    def url(self, value: object) -> str | None:
+        if value in (None, ""):
+            return None
+        parts = urlsplit(value) if isinstance(value, str) else None
+        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            self.bad("callbackUrl", f"{value!r} is not an http(s) URL",
+                     "e.g. http://127.0.0.1:9000/callback, or leave it out for MQTT only")
+            return None
+        return value  # type: ignore[return-value]
+
+    def encoding(self, value: object) -> Encoding:
+        if value not in ("string", "object"):
+            self.findings.append(Finding("dataEncoding", Code.ENUM,
+                                         f"{value!r} is not a data encoding",
+                                         hint='"string" (data as a JSON string, as the spec\'s '
+                                              'table says) or "object" (as its examples show)'))
+            return "string"
+        return value  # type: ignore[return-value]
+
+    def secret(self, value: object) -> str | None:
+        if value in (None, ""):
+            return None
+        ok = isinstance(value, str) and value.startswith("whsec_")
+        if ok:
+            try:
+                ok = len(base64.b64decode(value[6:], validate=True)) >= 16
+            except ValueError:
+                ok = False
+        if not ok:
+            self.bad("secret", "secret must be whsec_ followed by base64 of at least 16 bytes",
+                     "whsec_ plus base64, as Standard Webhooks libraries generate; "
+                     "leave it out for unsigned callbacks")
+            return None
+        return value  # type: ignore[return-value]
+
+    def schedule(self, value: object) -> tuple[float, ...]:
+        if not isinstance(value, list) or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and 0 <= v <= 7 * 86400
+            for v in value
+        ):
+            self.bad("retrySchedule", "retrySchedule must be a list of delays in seconds "
+                     "(0 to 604800)", "e.g. [5, 30, 120, 600]; [] means no retry")
+            return DEFAULT_RETRY_SCHEDULE
+        return tuple(float(v) for v in value)
+
+    def timeout(self, value: object) -> float:
+        if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 300:
+            self.bad("timeout", "timeout must be a number of seconds, above 0 and at most 300",
+                     "the default is 15")
+            return DEFAULT_TIMEOUT
+        return float(value)

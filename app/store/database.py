@@ -1,0 +1,245 @@
+"""The SQLite file: opening it (WAL, migrations), the batched event write, and the queries.
+
+One connection per thread (sqlite3's rule). The write path is ``write_events``: a whole
+batch of events, their deliveries and their orders' rows in one transaction with one
+``executemany`` per table — the cost of a batch is a few statements and one fsync, however
+many events it holds. Callers in asyncio go through app.store.writer, which owns the one
+writing connection and groups concurrent writes into such batches.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from app.store.migrations import LATEST, SchemaTooNew, migrate
+
+__all__ = ["NewEvent", "SchemaTooNew", "Store", "WrittenEvent"]
+
+
+@dataclass(slots=True)
+class NewEvent:
+    """An event ready to store: validated, routed, serialised."""
+
+    change_id: str
+    data_area: str
+    data_json: str
+    #: baseCodes of the subscriptions it matched: one outbox row each.
+    deliveries: Sequence[str]
+    source: str = "api"
+    encoding: str = "string"
+    service_order_id: str | None = None
+    service_order_code: str | None = None
+    #: The contact of a changeId 1 (userId, or the example's drifted ``userid``).
+    contact_user_id: str | None = None
+    contact_name: str | None = None
+    warnings_json: str | None = None
+    received_at: float = field(default_factory=time.time)
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenEvent:
+    """What a durable write assigned: the event id and one delivery id per baseCode."""
+
+    event_id: int
+    delivery_ids: tuple[int, ...]
+    base_codes: tuple[str, ...]
+
+
+_INSERT_EVENT = (
+    "INSERT INTO events (id, received_at, source, change_id, data_area, service_order_id, "
+    "data, encoding, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_DELIVERY = (
+    "INSERT INTO deliveries (id, event_id, base_code, status, attempts, next_attempt_at, "
+    "created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)"
+)
+_UPSERT_ORDER = """
+    INSERT INTO orders (service_order_id, service_order_code, contact_user_id, contact_name,
+                        first_event_id, last_event_id, last_change_id, event_count, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+    ON CONFLICT (service_order_id) DO UPDATE SET
+        service_order_code = coalesce(nullif(excluded.service_order_code, ''),
+                                      service_order_code),
+        contact_user_id = coalesce(excluded.contact_user_id, contact_user_id),
+        contact_name = coalesce(excluded.contact_name, contact_name),
+        last_event_id = excluded.last_event_id,
+        last_change_id = excluded.last_change_id,
+        event_count = event_count + 1,
+        updated_at = excluded.updated_at
+"""
+
+
+class Store:
+    """One connection to the Push Studio database file."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, *, durable: bool = True) -> Store:
+        """Open (creating and migrating as needed) the database at ``path``.
+
+        ``durable``: fsync the WAL on every commit (synchronous=FULL), so an accepted event
+        survives a power cut, not only a crash; the batched writer makes that affordable.
+        """
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite_utils.Database(path)
+        conn = db.conn
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        # A reader never waits for long: the only writer holds its lock for one batch.
+        conn.execute("PRAGMA busy_timeout = 5000")
+        migrate(db)
+        return cls(db, path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    # --- the write path ------------------------------------------------------------------
+
+    def write_events(self, events: Sequence[NewEvent]) -> list[WrittenEvent]:
+        """Store events with their outbox rows in one transaction; durable on return."""
+        if not events:
+            return []
+        conn = self.db.conn
+        written: list[WrittenEvent] = []
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            next_event = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
+            next_delivery = conn.execute(
+                "SELECT coalesce(max(id), 0) + 1 FROM deliveries").fetchone()[0]
+            event_rows, delivery_rows, order_rows = [], [], []
+            for offset, ev in enumerate(events):
+                event_id = next_event + offset
+                event_rows.append((event_id, ev.received_at, ev.source, ev.change_id,
+                                   ev.data_area, ev.service_order_id, ev.data_json,
+                                   ev.encoding, ev.warnings_json))
+                ids = tuple(range(next_delivery, next_delivery + len(ev.deliveries)))
+                next_delivery += len(ev.deliveries)
+                delivery_rows.extend(
+                    (d, event_id, code, ev.received_at, ev.received_at)
+                    for d, code in zip(ids, ev.deliveries, strict=True))
+                if ev.service_order_id:
+                    order_rows.append((ev.service_order_id, ev.service_order_code,
+                                       ev.contact_user_id, ev.contact_name, event_id, event_id,
+                                       ev.change_id, ev.received_at))
+                written.append(WrittenEvent(event_id, ids, tuple(ev.deliveries)))
+            conn.executemany(_INSERT_EVENT, event_rows)
+            conn.executemany(_INSERT_DELIVERY, delivery_rows)
+            conn.executemany(_UPSERT_ORDER, order_rows)
+        return written
+
+    def write_rejection(self, source: str, body: str, findings: list[dict[str, Any]]) -> int:
+        with self.db.conn as conn:
+            cur = conn.execute(
+                "INSERT INTO rejections (received_at, source, body, findings) VALUES (?, ?, ?, ?)",
+                (time.time(), source, body, json.dumps(findings, ensure_ascii=False)))
+        return cur.lastrowid  # type: ignore[return-value]
+
+    # --- subscriptions, data areas, settings ---------------------------------------------
+
+    def subscriptions(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in
+                self.db.execute("SELECT doc FROM subscriptions ORDER BY created_at, base_code")]
+
+    def save_subscription(self, base_code: str, doc: dict[str, Any]) -> None:
+        now = time.time()
+        with self.db.conn as conn:
+            conn.execute(
+                "INSERT INTO subscriptions (base_code, doc, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (base_code) DO UPDATE SET doc = excluded.doc, "
+                "updated_at = excluded.updated_at",
+                (base_code, json.dumps(doc, ensure_ascii=False), now, now))
+
+    def delete_subscription(self, base_code: str) -> bool:
+        with self.db.conn as conn:
+            return conn.execute("DELETE FROM subscriptions WHERE base_code = ?",
+                                (base_code,)).rowcount > 0
+
+    def data_areas(self) -> list[tuple[str, str]]:
+        return [(r[0], r[1]) for r in
+                self.db.execute("SELECT code, name FROM data_areas ORDER BY rowid")]
+
+    def save_data_area(self, code: str, name: str) -> None:
+        with self.db.conn as conn:
+            conn.execute("INSERT INTO data_areas (code, name) VALUES (?, ?) "
+                         "ON CONFLICT (code) DO UPDATE SET name = excluded.name", (code, name))
+
+    def delete_data_area(self, code: str) -> bool:
+        with self.db.conn as conn:
+            return conn.execute("DELETE FROM data_areas WHERE code = ?", (code,)).rowcount > 0
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        with self.db.conn as conn:
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
+                         "DO UPDATE SET value = excluded.value", (key, json.dumps(value)))
+
+    # --- reading events back -------------------------------------------------------------
+
+    def event(self, event_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM events WHERE id = ?", [event_id]))
+        return _event(rows[0]) if rows else None
+
+    def deliveries_for(self, event_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+        ids = list(event_ids)
+        out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
+            marks = ",".join("?" * len(chunk))
+            for row in self.db.query(
+                    f"SELECT * FROM deliveries WHERE event_id IN ({marks}) ORDER BY id", chunk):
+                out[row["event_id"]].append(row)
+        return out
+
+    def events_for_order(self, service_order_id: str) -> list[dict[str, Any]]:
+        return [_event(r) for r in self.db.query(
+            "SELECT * FROM events WHERE service_order_id = ? ORDER BY id", [service_order_id])]
+
+    def order(self, service_order_id: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM orders WHERE service_order_id = ?",
+                                  [service_order_id]))
+        return rows[0] if rows else None
+
+    def find_orders(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Orders whose id, code, contact id or contact name contain ``text``, newest first."""
+        like = f"%{text}%"
+        return list(self.db.query(
+            "SELECT * FROM orders WHERE service_order_id LIKE ? OR service_order_code LIKE ? "
+            "OR contact_user_id LIKE ? OR contact_name LIKE ? ORDER BY last_event_id DESC "
+            "LIMIT ?", [like, like, like, like, limit]))
+
+    def counts(self) -> dict[str, int]:
+        q = self.db.execute
+        out = {"events": q("SELECT count(*) FROM events").fetchone()[0],
+               "rejections": q("SELECT count(*) FROM rejections").fetchone()[0]}
+        for status, n in q("SELECT status, count(*) FROM deliveries GROUP BY status"):
+            out[f"deliveries_{status}"] = n
+        return out
+
+
+def _event(row: dict[str, Any]) -> dict[str, Any]:
+    row = dict(row)
+    row["data"] = json.loads(row["data"])
+    row["warnings"] = json.loads(row["warnings"]) if row["warnings"] else []
+    return row
+
+
+def latest_schema() -> int:
+    return LATEST

@@ -1,0 +1,120 @@
+"""Versioned schema migrations: ``PRAGMA user_version`` says which have run.
+
+A newer app opens an older file by running the migrations the file has not seen, in order,
+each in its own transaction. Never edit a migration that has shipped; add the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sqlite_utils
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    summary: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "events, the delivery outbox, subscriptions, data areas, orders, settings", """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,          -- the eventId of the API
+            received_at REAL NOT NULL,       -- unix seconds
+            source TEXT NOT NULL,            -- api | gui | scenario | cli | bench
+            change_id TEXT NOT NULL,
+            data_area TEXT NOT NULL,
+            service_order_id TEXT,
+            data TEXT NOT NULL,              -- the data object as JSON text
+            encoding TEXT NOT NULL,          -- how data arrived: string | object
+            warnings TEXT                    -- JSON list of lenient findings, or NULL
+        );
+        CREATE INDEX events_by_order ON events(service_order_id, id);
+
+        -- The outbox: one row per event x matching subscription, written with the event.
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            base_code TEXT NOT NULL,
+            status TEXT NOT NULL,            -- pending | delivered | failed | cancelled
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at REAL,
+            created_at REAL NOT NULL,
+            updated_at REAL,
+            last_error TEXT
+        );
+        CREATE INDEX deliveries_by_event ON deliveries(event_id);
+        CREATE INDEX deliveries_pending ON deliveries(next_attempt_at) WHERE status = 'pending';
+
+        -- Events that were refused, kept so that nothing sent to us vanishes.
+        CREATE TABLE rejections (
+            id INTEGER PRIMARY KEY,
+            received_at REAL NOT NULL,
+            source TEXT NOT NULL,
+            body TEXT NOT NULL,
+            findings TEXT NOT NULL
+        );
+
+        CREATE TABLE subscriptions (
+            base_code TEXT PRIMARY KEY,
+            doc TEXT NOT NULL,               -- the contract's JSON form
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE TABLE data_areas (
+            code TEXT PRIMARY KEY,
+            name TEXT NOT NULL
+        );
+
+        -- One row per work order, kept current on every event: finding an order by id, code
+        -- or contact without scanning events.
+        CREATE TABLE orders (
+            service_order_id TEXT PRIMARY KEY,
+            service_order_code TEXT,
+            contact_user_id TEXT,
+            contact_name TEXT,
+            first_event_id INTEGER NOT NULL,
+            last_event_id INTEGER NOT NULL,
+            last_change_id TEXT NOT NULL,
+            event_count INTEGER NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        CREATE INDEX orders_by_code ON orders(service_order_code);
+        CREATE INDEX orders_by_contact ON orders(contact_user_id);
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL              -- JSON
+        );
+    """),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer Push Studio; opening it could corrupt it."""
+
+
+def migrate(db: sqlite_utils.Database,
+            migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
+    """Run every migration newer than the file; return the ones that ran."""
+    current = db.execute("PRAGMA user_version").fetchone()[0]
+    latest = migrations[-1].version if migrations else 0
+    if current > latest:
+        raise SchemaTooNew(
+            f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} has "
+            f"schema version {current}, newer than this Push Studio knows ({latest}): "
+            "open it with a newer Push Studio, or pass --db with another file")
+    ran = []
+    for migration in migrations:
+        if migration.version <= current:
+            continue
+        with db.conn:  # one transaction per migration, user_version inside it
+            db.conn.executescript("BEGIN;" + migration.sql +
+                                  f";PRAGMA user_version = {migration.version};COMMIT;")
+        ran.append(migration)
+    return ran

@@ -1,0 +1,50 @@
+"""Push Studio's composition root: parse arguments, then open the GUI or run a command.
+
+    python main.py                      the desktop app
+    python main.py validate FILE        check a callback body against the spec
+    python main.py catalog [N]          the changeIds and their fields
+    python main.py explain --event F    why an event does or does not reach each subscription
+    python main.py subscriptions ...    list / add / remove subscriber systems
+    python main.py bench core           throughput benchmark
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from app import paths
+from app.cli import bench, catalog, explain, subscriptions, validate
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py", description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=f"where the database and broker files live "
+                             f"(default: ${paths.ENV_DATA_DIR} or the user data dir)")
+    parser.add_argument("--db", metavar="PATH", help="the SQLite file (default: DIR/"
+                                                     f"{paths.DB_NAME})")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in (validate, catalog, explain, subscriptions, bench):
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    args.db_path = paths.db_path(args.db, args.data_dir)
+    if args.command is None:
+        from ui.app import run_gui
+
+        return run_gui(args)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
