@@ -25,18 +25,18 @@ from app.catalog.findings import Code, Finding, Mode, Severity, has_errors
 from app.events import (
     DataAreaRemoved,
     DataAreaSaved,
-    DeliveryRecorded,
     DeliveryRef,
     EventAccepted,
     EventRejected,
     SettingChanged,
     SubscriptionRemoved,
     SubscriptionSaved,
+    delivery_refs,
 )
 from app.routing.dataareas import SEED, DataArea, read_data_area
 from app.routing.explain import Explanation, explain
 from app.routing.index import SubscriptionIndex
-from app.routing.router import Router, UnsupportedEvent, topic_for
+from app.routing.router import Router, UnsupportedEvent
 from app.routing.subscription import Subscription
 from app.store import NewEvent, Store, WrittenEvent
 from app.store.writer import StoreWriter
@@ -70,8 +70,13 @@ class Refusal:
 class Accepted:
     event_id: int
     envelope: Envelope
-    deliveries: tuple[DeliveryRef, ...]
+    first_delivery_id: int
+    base_codes: tuple[str, ...]
     warnings: tuple[Finding, ...] = ()
+
+    @property
+    def deliveries(self) -> tuple[DeliveryRef, ...]:
+        return delivery_refs(self.first_delivery_id, self.base_codes, self.envelope.data_area)
 
     def to_json(self) -> dict[str, Any]:
         return {"eventId": self.event_id,
@@ -228,17 +233,12 @@ class Engine:
         return [self._announce(p, w) for p, w in zip(prepared, written, strict=True)]
 
     def _announce(self, p: Prepared, w: WrittenEvent) -> Accepted:
-        area = p.envelope.data_area
-        refs = tuple(DeliveryRef(delivery_id=d, base_code=code, topic=topic_for(code, area))
-                     for d, code in zip(w.delivery_ids, w.base_codes, strict=True))
+        warnings = tuple(p.warnings)
         self.bus.publish(EventAccepted(
-            event_id=w.event_id, change_id=p.envelope.change_id, data_area=area,
-            service_order_id=p.row.service_order_id, source=p.row.source, deliveries=refs,
-            warnings=tuple(p.warnings)))
-        for ref in refs:
-            self.bus.publish(DeliveryRecorded(delivery_id=ref.delivery_id, event_id=w.event_id,
-                                              base_code=ref.base_code, topic=ref.topic))
-        return Accepted(w.event_id, p.envelope, refs, tuple(p.warnings))
+            event_id=w.event_id, change_id=p.envelope.change_id, data_area=p.envelope.data_area,
+            service_order_id=p.row.service_order_id, source=p.row.source,
+            first_delivery_id=w.first_delivery_id, base_codes=w.base_codes, warnings=warnings))
+        return Accepted(w.event_id, p.envelope, w.first_delivery_id, w.base_codes, warnings)
 
     async def _reject(self, refusal: Refusal, source: str) -> Rejected:
         assert self.writer is not None, "the engine was opened read-only"

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.catalog.findings import Finding
+from app.routing.topics import topic_for
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,26 +22,47 @@ class CoreEvent:
     at: float = field(default_factory=time.time)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DeliveryRef:
-    """One outbox row created for an accepted event."""
+class DeliveryRef(NamedTuple):
+    """One outbox row recorded for an accepted event: a subscriber due to receive it.
+
+    A tuple, not a dataclass: an event fans out to many subscribers, and this is built for
+    each of them on the accept path.
+    """
 
     delivery_id: int
     base_code: str
-    topic: str
+    topic: str  # wo/push/<baseCode>/<dataArea>
+
+
+def delivery_refs(first_delivery_id: int, base_codes: tuple[str, ...], data_area: str
+                  ) -> tuple[DeliveryRef, ...]:
+    """The outbox rows of one event: consecutive ids, one per subscriber, in order."""
+    return tuple(DeliveryRef(first_delivery_id + i, code, topic_for(code, data_area))
+                 for i, code in enumerate(base_codes))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventAccepted(CoreEvent):
-    """An event was validated, routed, and stored with its deliveries (durably)."""
+    """An event was validated, routed, and stored with its deliveries (durably).
+
+    Its outbox rows — one per matching subscription, all ``pending`` — were recorded with it:
+    this is the "delivery recorded" moment, announced once per event rather than once per
+    delivery because an event may fan out to dozens of subscribers. ``deliveries`` spells them
+    out; they are kept as the first id and the subscribers' codes until someone asks.
+    """
 
     event_id: int
     change_id: str
     data_area: str
     service_order_id: str | None
     source: str
-    deliveries: tuple[DeliveryRef, ...]
+    first_delivery_id: int
+    base_codes: tuple[str, ...]
     warnings: tuple[Finding, ...] = ()
+
+    @property
+    def deliveries(self) -> tuple[DeliveryRef, ...]:
+        return delivery_refs(self.first_delivery_id, self.base_codes, self.data_area)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -53,16 +75,6 @@ class EventRejected(CoreEvent):
     findings: tuple[Finding, ...]
     change_id: str | None = None
     data_area: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class DeliveryRecorded(CoreEvent):
-    """An outbox row was written: ``base_code`` is due to receive ``event_id``."""
-
-    delivery_id: int
-    event_id: int
-    base_code: str
-    topic: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -106,5 +118,5 @@ class SettingChanged(CoreEvent):
 
 def all_event_types() -> list[type[CoreEvent]]:
     """Every concrete event class, for documentation and the Live panel's filters."""
-    return [cls for cls in (EventAccepted, EventRejected, DeliveryRecorded, SubscriptionSaved,
-                            SubscriptionRemoved, DataAreaSaved, DataAreaRemoved, SettingChanged)]
+    return [EventAccepted, EventRejected, SubscriptionSaved, SubscriptionRemoved, DataAreaSaved,
+            DataAreaRemoved, SettingChanged]

@@ -91,12 +91,16 @@ def read_envelope(obj: object, catalog: Catalog, mode: Mode = Mode.STRICT) -> En
     findings = validate_object(FIELDS, obj, mode, path="")
     if not isinstance(obj, dict):
         return EnvelopeReport(None, findings)
-    # Resolve drifted keys ("changeid") the way the validator did, so one typo is one finding.
-    keys = {k.strip().casefold(): k for k in obj}
-    get = lambda name: obj.get(name, obj.get(keys.get(name.casefold(), name)))  # noqa: E731
+    if "changeId" in obj and "dataArea" in obj and "data" in obj:
+        get = obj.get  # the usual case: nothing drifted
+    else:
+        # Resolve drifted keys ("changeid") as the validator did: one typo, one finding.
+        keys = {k.strip().casefold(): k for k in obj}
+        get = lambda name: obj.get(name, obj.get(keys.get(name.casefold(), name)))  # noqa: E731
     change_id, data_area, data = get("changeId"), get("dataArea"), get("data")
 
-    known = isinstance(change_id, str) and catalog.change(change_id) is not None
+    message_type = catalog.change(change_id)
+    known = message_type is not None
     if isinstance(change_id, str) and change_id and not known:
         findings.append(Finding("changeId", Code.UNKNOWN_TYPE,
                                 f"changeId {change_id!r} is not a known work-order event",
@@ -107,7 +111,7 @@ def read_envelope(obj: object, catalog: Catalog, mode: Mode = Mode.STRICT) -> En
 
     encoding: Encoding = "object"
     body: object = data
-    if "data" not in obj and "data" not in keys:
+    if data is None and not any(k.strip().casefold() == "data" for k in obj):
         findings.append(Finding("data", Code.MISSING, "data is missing",
                                 hint="the table marks data optional (N), but every changeId "
                                      "has a body: send it as a JSON string",
@@ -135,7 +139,6 @@ def read_envelope(obj: object, catalog: Catalog, mode: Mode = Mode.STRICT) -> En
     elif not isinstance(data, dict):
         body = None  # the type finding already names it
 
-    message_type = catalog.change(change_id) if known else None
     if message_type is not None and body is not None:
         findings.extend(catalog.validate_data(change_id, body, mode, path="data"))
 

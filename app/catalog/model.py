@@ -30,6 +30,9 @@ class JsonType(StrEnum):
     @classmethod
     def of(cls, value: object) -> JsonType | None:
         """The JSON type of a decoded value, or None for null."""
+        exact = _BY_PYTHON_TYPE.get(value.__class__, _UNSET)
+        if exact is not _UNSET:
+            return exact  # type: ignore[return-value]
         if isinstance(value, bool):
             return cls.BOOLEAN
         if isinstance(value, str):
@@ -41,6 +44,14 @@ class JsonType(StrEnum):
         if isinstance(value, int | float):
             return cls.NUMBER
         return None
+
+
+_UNSET = object()
+# What json.loads produces, looked up by exact class: the validator asks this for every value.
+_BY_PYTHON_TYPE: dict[type, JsonType | None] = {
+    str: JsonType.STRING, dict: JsonType.OBJECT, list: JsonType.ARRAY, int: JsonType.NUMBER,
+    float: JsonType.NUMBER, bool: JsonType.BOOLEAN, type(None): None,
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,9 @@ class _Shape:
     #: Casefolded, stripped key → field, for reporting drift such as ``userid`` or "hangRemark ".
     folded: dict[str, Field]
     required: tuple[Field, ...]
+    #: Fields where any non-empty string is right (no enum, no time): the common case, which
+    #: the walk checks inline.
+    plain: frozenset[str]
 
     @classmethod
     def of(cls, fields: tuple[Field, ...]) -> _Shape:
@@ -42,6 +45,8 @@ class _Shape:
             exact={f.name: f for f in fields},
             folded={f.name.strip().casefold(): f for f in fields},
             required=tuple(f for f in fields if f.required),
+            plain=frozenset(f.name for f in fields
+                            if f.type is JsonType.STRING and f.enum is None and not f.time),
         )
 
 
@@ -89,17 +94,23 @@ def validate_data(
 
 def _walk(
     shape: _Shape, obj: dict, strict: bool, path: str, out: list[Finding]
-) -> dict[str, object]:
-    """Check every key of ``obj``; return it with drifted keys resolved to their field names."""
-    resolved: dict[str, object] = {}
+) -> Mapping[str, object]:
+    """Check every key of ``obj``; return it with drifted keys also under their field names."""
+    plain, exact = shape.plain, shape.exact
+    drifted: dict[str, object] | None = None
     for key, value in obj.items():
-        f = shape.exact.get(key)
+        if key in plain and value.__class__ is str and value:
+            continue  # the common case: a non-empty string where any string will do
+        f = exact.get(key)
         if f is None:
             f = _drift(shape, obj, key, strict, path, out)
             if f is None:
                 continue
-        resolved[f.name] = value
-        _value(f, value, strict, join_path(path, key), out)
+            if drifted is None:
+                drifted = {}
+            drifted[f.name] = value
+        _value(f, value, strict, path, key, out)
+    resolved = obj if drifted is None else {**obj, **drifted}
     for f in shape.required:
         if f.name not in resolved:
             severity = Severity.ERROR if strict or f.essential else Severity.WARNING
@@ -140,9 +151,13 @@ def _drift(
     return None
 
 
-def _value(f: Field, value: object, strict: bool, path: str, out: list[Finding]) -> None:
+def _value(f: Field, value: object, strict: bool, parent: str, key: str,
+           out: list[Finding]) -> None:
+    """Check one value. The JSON path is built only when there is something to report: this
+    runs for every key of every event."""
     actual = JsonType.of(value)
     if actual is not f.type:
+        path = join_path(parent, key)
         if actual is None:
             severity = Severity.ERROR if strict or f.essential else Severity.WARNING
             out.append(Finding(path, Code.TYPE, f"null; expected {_TYPE_WORD[f.type]}", severity,
@@ -165,23 +180,27 @@ def _value(f: Field, value: object, strict: bool, path: str, out: list[Finding])
     if actual is JsonType.STRING:
         if not value:
             if f.required and (strict or f.essential):
-                out.append(Finding(path, Code.EMPTY, "required field is empty",
+                out.append(Finding(join_path(parent, key), Code.EMPTY,
+                                   "required field is empty",
                                    Severity.ERROR if f.essential else Severity.WARNING,
                                    label_zh=f.short_zh))
             return
         if f.enum is not None and value not in f.enum.codes:
-            out.append(Finding(path, Code.ENUM, f"{value!r} is not a {f.enum.name} code",
+            out.append(Finding(join_path(parent, key), Code.ENUM,
+                               f"{value!r} is not a {f.enum.name} code",
                                hint="one of " + f.enum.describe(), label_zh=f.short_zh))
         if f.time:
             problem = time_problem(value)  # type: ignore[arg-type]
             if problem:
-                out.append(Finding(path, Code.TIME, problem,
-                                   hint="yyyyMMddHHmmss, e.g. 20190802161622", label_zh=f.short_zh))
+                out.append(Finding(join_path(parent, key), Code.TIME, problem,
+                                   hint="yyyyMMddHHmmss, e.g. 20190802161622",
+                                   label_zh=f.short_zh))
     elif actual is JsonType.OBJECT:
         if f.items:
-            _walk(_shape(f.items), value, strict, path, out)  # type: ignore[arg-type]
+            _walk(_shape(f.items), value, strict, join_path(parent, key), out)  # type: ignore[arg-type]
     elif actual is JsonType.ARRAY and f.items:
         shape = _shape(f.items)
+        path = join_path(parent, key)
         for i, element in enumerate(value):  # type: ignore[arg-type]
             where = join_path(path, i)
             if isinstance(element, dict):

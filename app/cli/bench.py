@@ -13,7 +13,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("which", choices=["core"], help="core: validate + match + durable write")
     p.add_argument("--events", type=int, default=20000, help="events per round")
     p.add_argument("--rounds", type=int, default=5, help="rounds (the median is reported)")
-    p.add_argument("--batch", type=int, default=1000, help="events per transaction")
+    p.add_argument("--batch", type=int, default=2000, help="events per transaction")
     p.set_defaults(run=run)
 
 

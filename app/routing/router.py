@@ -6,15 +6,13 @@ from app.catalog import Catalog
 from app.catalog.envelope import Envelope
 from app.routing.index import SubscriptionIndex
 from app.routing.subscription import Subscription
+from app.routing.topics import topic_for
+
+__all__ = ["Router", "UnsupportedEvent", "topic_for"]
 
 
 class UnsupportedEvent(ValueError):
     """A changeId the platform does not send (8 督办), refused unless the user allows it."""
-
-
-def topic_for(base_code: str, data_area: str) -> str:
-    """The MQ topic of one delivery: ``wo/push/<baseCode>/<dataArea>`` (dataArea = the tag)."""
-    return f"wo/push/{base_code}/{data_area}"
 
 
 class Router:

@@ -23,8 +23,10 @@ def prepare_rows(batches: Sequence[Sequence[NewEvent]]) -> list[Rows]:
         events, deliveries, orders = [], [], []
         for ev in batch:
             event_id += 1
+            count = len(ev.deliveries)
             events.append((event_id, ev.received_at, ev.source, ev.change_id, ev.data_area,
-                           ev.service_order_id, ev.data_json, ev.encoding, ev.warnings_json))
+                           ev.service_order_id, ev.data_json, ev.encoding, ev.warnings_json,
+                           delivery_id + 1 if count else None, count))
             for code in ev.deliveries:
                 delivery_id += 1
                 deliveries.append((delivery_id, event_id, code, ev.received_at, ev.received_at))

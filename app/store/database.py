@@ -2,9 +2,15 @@
 
 One connection per thread (sqlite3's rule). The write path is ``write_events``: a whole
 batch of events, their deliveries and their orders' rows in one transaction with one
-``executemany`` per table — the cost of a batch is a few statements and one fsync, however
-many events it holds. Callers in asyncio go through app.store.writer, which owns the one
-writing connection and groups concurrent writes into such batches.
+statement per table — the cost of a batch is three statements and one fsync, however many
+events it holds. Callers in asyncio go through app.store.writer, which owns the one writing
+connection and groups concurrent writes into such batches.
+
+Each statement reads its rows from one JSON array through ``json_each`` instead of binding
+them one by one with ``executemany``: SQLite then inserts the whole batch inside a single
+``sqlite3_step``, with the GIL released throughout, so the asyncio thread can validate the
+next events on the other core meanwhile. ``executemany`` gives the GIL back and takes it again
+for every row, and each take waits behind a busy event loop (measured in docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -45,16 +51,24 @@ class NewEvent:
 
 @dataclass(frozen=True, slots=True)
 class WrittenEvent:
-    """What a durable write assigned: the event id and one delivery id per baseCode."""
+    """What a durable write assigned: the event id, and consecutive delivery ids from
+    ``first_delivery_id``, one per baseCode in order."""
 
     event_id: int
-    delivery_ids: tuple[int, ...]
+    first_delivery_id: int
     base_codes: tuple[str, ...]
 
+    @property
+    def delivery_ids(self) -> range:
+        return range(self.first_delivery_id, self.first_delivery_id + len(self.base_codes))
 
+
+# The row-at-a-time statements: used by the raw baseline (app.store.baseline), and the shape
+# the json_each statements below must reproduce.
 _INSERT_EVENT = (
     "INSERT INTO events (id, received_at, source, change_id, data_area, service_order_id, "
-    "data, encoding, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "data, encoding, warnings, first_delivery_id, delivery_count) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _INSERT_DELIVERY = (
     "INSERT INTO deliveries (id, event_id, base_code, status, attempts, next_attempt_at, "
@@ -64,6 +78,43 @@ _UPSERT_ORDER = """
     INSERT INTO orders (service_order_id, service_order_code, contact_user_id, contact_name,
                         first_event_id, last_event_id, last_change_id, event_count, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+    ON CONFLICT (service_order_id) DO UPDATE SET
+        service_order_code = coalesce(nullif(excluded.service_order_code, ''),
+                                      service_order_code),
+        contact_user_id = coalesce(excluded.contact_user_id, contact_user_id),
+        contact_name = coalesce(excluded.contact_name, contact_name),
+        last_event_id = excluded.last_event_id,
+        last_change_id = excluded.last_change_id,
+        event_count = event_count + 1,
+        updated_at = excluded.updated_at
+"""
+
+
+# Batch statements. Event i of a batch gets id :event0 + i; a delivery's JSON entry is
+# "i|baseCode" (its event's index in the batch, then the subscriber), its id :first + position.
+_BATCH_EVENTS = """
+    INSERT INTO events (id, received_at, source, change_id, data_area, service_order_id, data,
+                        encoding, warnings, first_delivery_id, delivery_count)
+    SELECT :event0 + e.key, e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value ->> 3,
+           e.value ->> 4, e.value ->> 5, e.value ->> 6, e.value ->> 7,
+           :first + (e.value ->> 8),  -- relative to the batch; NULL stays NULL
+           e.value ->> 9
+    FROM json_each(:rows) AS e
+"""
+_BATCH_DELIVERIES = """
+    INSERT INTO deliveries (id, event_id, base_code, status, attempts, next_attempt_at,
+                            created_at)
+    SELECT :first + d.key,
+           :event0 + CAST(substr(d.value, 1, instr(d.value, '|') - 1) AS INTEGER),
+           substr(d.value, instr(d.value, '|') + 1), 'pending', 0, :at, :at
+    FROM json_each(:rows) AS d
+"""
+_BATCH_ORDERS = """
+    INSERT INTO orders (service_order_id, service_order_code, contact_user_id, contact_name,
+                        first_event_id, last_event_id, last_change_id, event_count, updated_at)
+    SELECT o.value ->> 0, o.value ->> 1, o.value ->> 2, o.value ->> 3,
+           :event0 + (o.value ->> 4), :event0 + (o.value ->> 4), o.value ->> 5, 1, :at
+    FROM json_each(:rows) AS o WHERE true
     ON CONFLICT (service_order_id) DO UPDATE SET
         service_order_code = coalesce(nullif(excluded.service_order_code, ''),
                                       service_order_code),
@@ -116,32 +167,34 @@ class Store:
         if not events:
             return []
         conn = self.db.conn
-        written: list[WrittenEvent] = []
+        now = time.time()
+        event_rows, delivery_rows, order_rows = [], [], []
+        for i, ev in enumerate(events):
+            count = len(ev.deliveries)
+            event_rows.append((ev.received_at, ev.source, ev.change_id, ev.data_area,
+                               ev.service_order_id, ev.data_json, ev.encoding,
+                               ev.warnings_json, len(delivery_rows) if count else None, count))
+            if count:
+                prefix = f"{i}|"
+                delivery_rows.extend([prefix + code for code in ev.deliveries])
+            if ev.service_order_id:
+                order_rows.append((ev.service_order_id, ev.service_order_code,
+                                   ev.contact_user_id, ev.contact_name, i, ev.change_id))
         with conn:
             conn.execute("BEGIN IMMEDIATE")
-            next_event = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM events").fetchone()[0]
-            next_delivery = conn.execute(
-                "SELECT coalesce(max(id), 0) + 1 FROM deliveries").fetchone()[0]
-            event_rows, delivery_rows, order_rows = [], [], []
-            for offset, ev in enumerate(events):
-                event_id = next_event + offset
-                event_rows.append((event_id, ev.received_at, ev.source, ev.change_id,
-                                   ev.data_area, ev.service_order_id, ev.data_json,
-                                   ev.encoding, ev.warnings_json))
-                ids = tuple(range(next_delivery, next_delivery + len(ev.deliveries)))
-                next_delivery += len(ev.deliveries)
-                delivery_rows.extend(
-                    (d, event_id, code, ev.received_at, ev.received_at)
-                    for d, code in zip(ids, ev.deliveries, strict=True))
-                if ev.service_order_id:
-                    order_rows.append((ev.service_order_id, ev.service_order_code,
-                                       ev.contact_user_id, ev.contact_name, event_id, event_id,
-                                       ev.change_id, ev.received_at))
-                written.append(WrittenEvent(event_id, ids, tuple(ev.deliveries)))
-            conn.executemany(_INSERT_EVENT, event_rows)
-            conn.executemany(_INSERT_DELIVERY, delivery_rows)
-            conn.executemany(_UPSERT_ORDER, order_rows)
-        return written
+            event0, first = conn.execute(
+                "SELECT (SELECT coalesce(max(id), 0) + 1 FROM events), "
+                "(SELECT coalesce(max(id), 0) + 1 FROM deliveries)").fetchone()
+            conn.execute(_BATCH_EVENTS, {"event0": event0, "first": first,
+                                         "rows": _json(event_rows)})
+            if delivery_rows:
+                conn.execute(_BATCH_DELIVERIES, {"event0": event0, "first": first,
+                                                 "rows": _json(delivery_rows), "at": now})
+            if order_rows:
+                conn.execute(_BATCH_ORDERS, {"event0": event0, "rows": _json(order_rows),
+                                             "at": now})
+        return [WrittenEvent(event0 + i, first + (row[8] or 0), tuple(ev.deliveries))
+                for i, (row, ev) in enumerate(zip(event_rows, events, strict=True))]
 
     def write_rejection(self, source: str, body: str, findings: list[dict[str, Any]]) -> int:
         with self.db.conn as conn:
@@ -199,13 +252,17 @@ class Store:
         return _event(rows[0]) if rows else None
 
     def deliveries_for(self, event_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
-        ids = list(event_ids)
-        out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
-        for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
-            marks = ",".join("?" * len(chunk))
-            for row in self.db.query(
-                    f"SELECT * FROM deliveries WHERE event_id IN ({marks}) ORDER BY id", chunk):
-                out[row["event_id"]].append(row)
+        """Each event's deliveries, by the id range the event row records."""
+        out: dict[int, list[dict[str, Any]]] = {}
+        for event_id in event_ids:
+            row = self.db.execute("SELECT first_delivery_id, delivery_count FROM events "
+                                  "WHERE id = ?", (event_id,)).fetchone()
+            if row is None or not row[1]:
+                out[event_id] = []
+                continue
+            out[event_id] = list(self.db.query(
+                "SELECT * FROM deliveries WHERE id BETWEEN ? AND ? ORDER BY id",
+                [row[0], row[0] + row[1] - 1]))
         return out
 
     def events_for_order(self, service_order_id: str) -> list[dict[str, Any]]:
@@ -232,6 +289,10 @@ class Store:
         for status, n in q("SELECT status, count(*) FROM deliveries GROUP BY status"):
             out[f"deliveries_{status}"] = n
         return out
+
+
+def _json(rows: object) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
 
 
 def _event(row: dict[str, Any]) -> dict[str, Any]:
