@@ -99,6 +99,9 @@ class Field:
     #: For ``type`` STRING fields that hold a ``yyyyMMddHHmmss`` time.
     time: bool = False
     enum: Enumeration | None = None
+    #: Production sends codes outside ``enum`` (transportTypeId "9", #10): lenient mode warns
+    #: instead of refusing; strict mode still reports an error.
+    open_enum: bool = False
     #: Fields of each element (ARRAY) or of the object (OBJECT).
     items: tuple[Field, ...] = ()
     #: Other JSON types production examples send here; lenient mode accepts them.

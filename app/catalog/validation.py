@@ -188,6 +188,8 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
         if f.enum is not None and value not in f.enum.codes:
             out.append(Finding(join_path(parent, key), Code.ENUM,
                                f"{value!r} is not a {f.enum.name} code",
+                               Severity.WARNING if f.open_enum and not strict
+                               else Severity.ERROR,
                                hint="one of " + f.enum.describe(), label_zh=f.short_zh))
         if f.time:
             problem = time_problem(value)  # type: ignore[arg-type]

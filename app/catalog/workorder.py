@@ -155,7 +155,7 @@ CHANGE_1 = MessageType(
         Field("transportTypeId", S, True,
               "接入类型//1:APP终端接入2:400电话界面接入3:系统内部接入",
               "access channel: 1 app, 2 400 hotline, 3 internal system",
-              enum=TRANSPORT_TYPE,
+              enum=TRANSPORT_TYPE, open_enum=True,
               quirks=("#10: documented as 1 APP, 2 400 phone, 3 internal; "
                       "the changeId 1 example sends 9",)),
         Field("transportTypeName", S, True,
