@@ -51,24 +51,37 @@ class PlaceholderWindow(QMainWindow):
         intro = QLabel(
             "界面面板正在建设中；核心引擎（目录、校验、路由、存储、时间线）已可在命令行使用。\n"
             "The panels are being built; the core (catalogue, validation, routing, store, "
-            "timelines) works from the command line today:\n\n"
-            "    python main.py catalog            每个 changeId 及其字段 · every changeId\n"
-            "    python main.py validate FILE      按规范校验 · check a callback body\n"
-            "    python main.py explain --event F  为何（未）送达 · why (not) delivered\n\n"
-            f"数据库 · database: {db_path}")
-        intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            "timelines) works from the command line today:")
+        commands = QLabel(
+            "python main.py catalog [N]          每个 changeId 及其字段 · every changeId\n"
+            "python main.py validate FILE        按规范校验 · check a callback body\n"
+            "python main.py explain --event F    为何（未）送达 · why (not) delivered\n"
+            "python main.py subscriptions list   订阅系统 · subscriber systems")
+        # Monospace so the columns line up; the CJK mono face keeps Chinese in the grid.
+        commands.setStyleSheet(
+            "font-family: 'Noto Sans Mono CJK SC', 'DejaVu Sans Mono', monospace;"
+            "padding: 6px 12px;")
+        where = QLabel(f"数据库 · database: {db_path}")
+        for label in (intro, commands, where):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(title)
         layout.addWidget(intro)
+        layout.addWidget(commands)
+        layout.addWidget(where)
         # A handful of static rows: the catalogue at a glance (not a live log, so a
         # QTableWidget is fine here).
         family = default_catalog().workorder
         table = QTableWidget(len(family.types), 4)
         table.setHorizontalHeaderLabels(["changeId", "事件", "event", "字段 · fields"])
         for row, mt in enumerate(family.types):
-            name = mt.zh if mt.supported else f"{mt.zh}"
-            for col, text in enumerate((mt.id, name, mt.en, str(len(mt.fields)))):
+            for col, text in enumerate((mt.id, mt.zh, mt.en, str(len(mt.fields)))):
                 item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                if mt.supported:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                else:  # shown, but visibly not something the platform sends
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    item.setToolTip("平台暂不支持 · not supported by the platform: the router "
+                                    "refuses it unless \"allow unsupported events\" is on")
                 table.setItem(row, col, item)
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -36,6 +36,9 @@ def read_data_area(obj: object) -> DataArea:
         raise DataAreaError([Finding("", Code.TYPE, "a data area is an object",
                                      hint='{"code": "fwwt", "name": "房屋问题"}')])
     code, name = obj.get("code"), obj.get("name", "")
+    for key in obj.keys() - {"code", "name"}:
+        problems.append(Finding(str(key), Code.UNKNOWN_KEY, f"unknown field {key!r}",
+                                hint="a data area has code and name only"))
     if not isinstance(code, str) or not _CODE.fullmatch(code):
         problems.append(Finding("code", Code.TYPE, f"{code!r} is not a data-area code",
                                 hint="1–64 letters, digits, '_', '-' or '.' (it becomes an MQTT "

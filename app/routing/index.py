@@ -38,18 +38,18 @@ class SubscriptionIndex:
         self._all[sub.base_code] = sub
         if not sub.enabled:
             return
-        for change_id in sub.change_ids:
+        for change_id in _unique(sub.change_ids):
             by_area = self._index.setdefault(change_id, {})
-            for area in sub.data_areas:
+            for area in _unique(sub.data_areas):
                 by_area.setdefault(area, {})[sub.base_code] = sub
 
     def remove(self, base_code: str) -> Subscription | None:
         old = self._all.pop(base_code, None)
         if old is None or not old.enabled:
             return old
-        for change_id in old.change_ids:
+        for change_id in _unique(old.change_ids):
             by_area = self._index[change_id]
-            for area in old.data_areas:
+            for area in _unique(old.data_areas):
                 subs = by_area[area]
                 del subs[base_code]
                 if not subs:
@@ -69,4 +69,12 @@ class SubscriptionIndex:
             return list(wildcard.values()) if wildcard else []
         if wildcard is None:
             return list(exact.values())
-        return [*exact.values(), *wildcard.values()]
+        # A subscription is in one of the two only (from_json keeps "*" alone), but one built
+        # by hand may name both: never deliver twice.
+        return list({**exact, **wildcard}.values())
+
+
+def _unique(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes without repeats, in order: Subscription.from_json dedups, a hand-built one may
+    not, and a repeat would break remove()."""
+    return tuple(dict.fromkeys(codes))

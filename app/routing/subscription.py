@@ -120,7 +120,8 @@ class _Reader:
                 self.findings.append(Finding(str(key), Code.UNKNOWN_KEY, f"unknown field {key!r}",
                                              hint=f"did you mean {guess}?" if guess else
                                              "fields: " + ", ".join(sorted(_KNOWN_KEYS))))
-        code = self.base_code(obj.get("baseCode", url_code), url_code)
+        body_code = obj.get("baseCode")
+        code = self.base_code(url_code if body_code is None else body_code, url_code)
         sub = Subscription(
             base_code=code,
             name=self.string(obj, "name", default=code),
@@ -216,9 +217,24 @@ class _Reader:
     def url(self, value: object) -> str | None:
         if value in (None, ""):
             return None
-        parts = urlsplit(value) if isinstance(value, str) else None
-        if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-            self.bad("callbackUrl", f"{value!r} is not an http(s) URL",
+        problem = None
+        if not isinstance(value, str):
+            problem = "must be a string"
+        elif any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+            # urlsplit and the HTTP client both drop tabs and newlines silently: the callback
+            # would go to another host than the one shown.
+            problem = "contains whitespace or control characters"
+        else:
+            try:
+                parts = urlsplit(value)
+                parts.port  # noqa: B018 - raises ValueError for a port out of range
+            except ValueError as error:
+                problem = str(error)
+            else:
+                if parts.scheme not in ("http", "https") or not parts.hostname:
+                    problem = "is not an http(s) URL with a host"
+        if problem:
+            self.bad("callbackUrl", f"callbackUrl {problem}: {value!r}",
                      "e.g. http://127.0.0.1:9000/callback, or leave it out for MQTT only")
             return None
         return value  # type: ignore[return-value]

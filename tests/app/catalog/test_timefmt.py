@@ -24,7 +24,7 @@ def test_valid_times(text):
 ])
 def test_impossible_times(text, reason):
     assert reason in time_problem(text)
-    with pytest.raises(ValueError, match="does not exist|digits|past"):
+    with pytest.raises(ValueError, match=r"does not exist|digits|past"):
         parse(text)
 
 

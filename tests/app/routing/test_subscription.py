@@ -344,28 +344,19 @@ def test_a_rejected_secret_is_not_echoed() -> None:
                for f in caught.value.findings)
 
 
-# --- callbackUrl gaps (see the report: app/routing/subscription.py _Reader.url) ----------
+# --- callbackUrl: what urlsplit lets through that a callback must not ----------------------
 
 
-@pytest.mark.xfail(reason="BUG: urlsplit raises ValueError('Invalid IPv6 URL') inside "
-                          "_Reader.url; it escapes as a bare ValueError, not a "
-                          "SubscriptionError naming callbackUrl", strict=True)
 def test_malformed_ipv6_callback_is_a_finding() -> None:
     findings = findings_of(doc_with(callbackUrl="http://[::1/cb", timeout=0))
     assert {f.path for f in findings} == {"callbackUrl", "timeout"}
 
 
-@pytest.mark.xfail(reason="BUG: a port above 65535 passes (parts.port is never read); "
-                          "every delivery then fails in yarl with 'Port out of range'",
-                   strict=True)
 def test_callback_port_out_of_range_is_refused() -> None:
     (finding,) = findings_of(doc_with(callbackUrl="http://127.0.0.1:99999/cb"))
     assert finding.path == "callbackUrl"
 
 
-@pytest.mark.xfail(reason="BUG: urlsplit drops \\t\\r\\n before parsing, so a URL holding "
-                          "them passes and is stored verbatim; yarl later strips them too, "
-                          "so the host called differs from the one shown", strict=True)
 @pytest.mark.parametrize("url", ["http://exa\nmple.com/cb", "http://127.0.0.1/cb\r\nX: 1"],
                          ids=["newline-in-host", "crlf-in-path"])
 def test_callback_with_control_characters_is_refused(url: str) -> None:
