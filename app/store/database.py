@@ -145,12 +145,18 @@ class Store:
         path.parent.mkdir(parents=True, exist_ok=True)
         db = sqlite_utils.Database(path)
         conn = db.conn
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        # A reader never waits for long: the only writer holds its lock for one batch.
-        conn.execute("PRAGMA busy_timeout = 5000")
-        migrate(db)
+        try:
+            # A reader never waits for long: the only writer holds its lock for one batch.
+            conn.execute("PRAGMA busy_timeout = 5000")
+            if conn.execute("PRAGMA user_version").fetchone()[0] > LATEST:
+                migrate(db)  # raises SchemaTooNew before anything touches the file
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(db)
+        except BaseException:
+            db.close()
+            raise
         return cls(db, path)
 
     def close(self) -> None:
@@ -276,11 +282,13 @@ class Store:
 
     def find_orders(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
         """Orders whose id, code, contact id or contact name contain ``text``, newest first."""
-        like = f"%{text}%"
+        escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        like = f"%{escaped}%"
         return list(self.db.query(
-            "SELECT * FROM orders WHERE service_order_id LIKE ? OR service_order_code LIKE ? "
-            "OR contact_user_id LIKE ? OR contact_name LIKE ? ORDER BY last_event_id DESC "
-            "LIMIT ?", [like, like, like, like, limit]))
+            "SELECT * FROM orders WHERE service_order_id LIKE :q ESCAPE '\\' "
+            "OR service_order_code LIKE :q ESCAPE '\\' OR contact_user_id LIKE :q ESCAPE '\\' "
+            "OR contact_name LIKE :q ESCAPE '\\' ORDER BY last_event_id DESC LIMIT :limit",
+            {"q": like, "limit": limit}))
 
     def counts(self) -> dict[str, int]:
         q = self.db.execute

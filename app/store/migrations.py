@@ -106,18 +106,24 @@ def migrate(db: sqlite_utils.Database,
             migrations: Sequence[Migration] = MIGRATIONS) -> list[Migration]:
     """Run every migration newer than the file; return the ones that ran."""
     current = db.execute("PRAGMA user_version").fetchone()[0]
-    latest = migrations[-1].version if migrations else 0
+    latest = max((m.version for m in migrations), default=0)
     if current > latest:
         raise SchemaTooNew(
             f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} has "
             f"schema version {current}, newer than this Push Studio knows ({latest}): "
             "open it with a newer Push Studio, or pass --db with another file")
     ran = []
-    for migration in migrations:
+    for migration in sorted(migrations, key=lambda m: m.version):
         if migration.version <= current:
             continue
-        with db.conn:  # one transaction per migration, user_version inside it
-            db.conn.executescript("BEGIN;" + migration.sql +
-                                  f";PRAGMA user_version = {migration.version};COMMIT;")
+        # One transaction per migration, user_version inside it. The newlines keep a
+        # migration that ends in a "-- comment" from commenting out what follows.
+        try:
+            db.conn.executescript(f"BEGIN;\n{migration.sql}\n;"
+                                  f"PRAGMA user_version = {migration.version};\nCOMMIT;")
+        except BaseException:
+            if db.conn.in_transaction:
+                db.conn.rollback()
+            raise
         ran.append(migration)
     return ran

@@ -5,6 +5,11 @@ new submissions queue up and go into the next batch together (group commit), so 
 the cost of the fsync is shared by many events, and with no load an event waits for nothing
 but its own commit. The queue is unbounded on purpose: every event in it was accepted from a
 caller who is still awaiting its durability, so back-pressure is the callers' awaiting.
+
+Work runs strictly in queue order: consecutive event writes share a transaction, and a
+``call`` runs after everything queued before it. A caller that stops waiting (a cancelled
+task, a request timeout) before its work starts has it dropped; one that stops waiting
+later still has it done — it just does not hear about it.
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ log = logging.getLogger(__name__)
 _STOP = object()
 
 
+class WriterStopped(RuntimeError):
+    """Work handed to a writer that is not running."""
+
+
 class StoreWriter:
     """Owns a Store on its own thread; ``write_events`` and ``call`` run work there."""
 
@@ -34,85 +43,104 @@ class StoreWriter:
         self.max_batch = max_batch
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
-        self._ready: Future[None] = Future()
-        #: Batches committed and events written, for the status bar and benchmarks.
+        #: Transactions committed and events written, for the status bar and benchmarks.
         self.batches = 0
         self.events_written = 0
 
+    @property
+    def running(self) -> bool:
+        return self._thread is not None
+
     def start(self) -> None:
-        self._thread = threading.Thread(target=self._run, name="store-writer", daemon=True)
-        self._thread.start()
-        self._ready.result()  # re-raises an error opening the file (SchemaTooNew …)
+        if self._thread is not None:
+            return
+        ready: Future[None] = Future()
+        thread = threading.Thread(target=self._run, args=(ready,), name="store-writer",
+                                  daemon=True)
+        thread.start()
+        ready.result()  # re-raises an error opening the file (SchemaTooNew …)
+        self._thread = thread
 
     def stop(self) -> None:
         """Finish everything queued, then close the connection."""
         if self._thread is None:
             return
+        thread, self._thread = self._thread, None
         self._queue.put(_STOP)
-        self._thread.join()
-        self._thread = None
+        thread.join()
 
     async def write_events(self, events: Sequence[NewEvent]) -> list[WrittenEvent]:
         """Durably store ``events``; returns their ids once committed."""
-        future: Future[list[WrittenEvent]] = Future()
-        self._queue.put((events, future))
-        return await asyncio.wrap_future(future)
+        return await asyncio.wrap_future(self._submit(events))
 
     async def call(self, work: Callable[[Store], Any]) -> Any:
         """Run ``work(store)`` on the writer thread (saves, deletes), in queue order."""
-        future: Future[Any] = Future()
-        self._queue.put((work, future))
-        return await asyncio.wrap_future(future)
+        return await asyncio.wrap_future(self._submit(work))
 
-    def _run(self) -> None:
+    def _submit(self, payload: Any) -> Future[Any]:
+        if self._thread is None:
+            raise WriterStopped(f"the store writer for {self.path} is not running")
+        future: Future[Any] = Future()
+        self._queue.put((payload, future))
+        return future
+
+    def _run(self, ready: Future[None]) -> None:
         try:
             store = Store.open(self.path, durable=self.durable)
         except BaseException as error:
-            self._ready.set_exception(error)
+            ready.set_exception(error)
             return
-        self._ready.set_result(None)
+        ready.set_result(None)
         try:
-            while True:
-                item = self._queue.get()
-                if item is _STOP:
-                    return
-                batch = [item]
-                stop = False
-                pending = len(item[0]) if not callable(item[0]) else 1
-                while pending < self.max_batch:
+            stop = False
+            while not stop:
+                batch = [self._queue.get()]
+                size = _size(batch[0])
+                while size < self.max_batch:
                     try:
-                        nxt = self._queue.get_nowait()
+                        batch.append(self._queue.get_nowait())
                     except queue.Empty:
                         break
-                    if nxt is _STOP:
-                        stop = True
-                        break
-                    batch.append(nxt)
-                    pending += len(nxt[0]) if not callable(nxt[0]) else 1
-                self._commit(store, batch)
-                if stop:
-                    return
+                    size += _size(batch[-1])
+                if _STOP in batch:
+                    stop = True
+                    batch = batch[:batch.index(_STOP)]
+                self._run_batch(store, batch)
         finally:
             store.close()
 
-    def _commit(self, store: Store, batch: list[tuple[Any, Future[Any]]]) -> None:
-        # Other work runs first, in its own transactions, keeping queue order relative to
-        # itself; events of the batch share one transaction.
-        writes = []
+    def _run_batch(self, store: Store, batch: list[tuple[Any, Future[Any]]]) -> None:
+        writes: list[tuple[Sequence[NewEvent], Future[Any]]] = []
         for payload, future in batch:
+            if not future.set_running_or_notify_cancel():
+                continue  # the caller gave up before we started: nothing was promised
             if callable(payload):
-                _settle(future, payload, store)
+                self._write(store, writes)
+                writes = []
+                try:
+                    future.set_result(payload(store))
+                except BaseException as error:
+                    future.set_exception(error)
             else:
                 writes.append((payload, future))
+        self._write(store, writes)
+
+    def _write(self, store: Store,
+               writes: list[tuple[Sequence[NewEvent], Future[Any]]]) -> None:
+        """Consecutive event writes in one transaction; if it fails, each caller's events
+        alone, so that one bad event fails only its own caller."""
         if not writes:
             return
         events = [ev for payload, _ in writes for ev in payload]
         try:
             written = store.write_events(events)
-        except BaseException as error:  # the whole batch failed: every caller hears so
+        except Exception as error:
+            if len(writes) > 1:
+                for one in writes:
+                    self._write(store, [one])
+                return
             log.exception("writing %d events failed", len(events))
-            for _, future in writes:
-                future.set_exception(error)
+            writes[0][1].set_exception(error)
             return
         self.batches += 1
         self.events_written += len(events)
@@ -122,8 +150,7 @@ class StoreWriter:
             start += len(payload)
 
 
-def _settle(future: Future[Any], work: Callable[[Store], Any], store: Store) -> None:
-    try:
-        future.set_result(work(store))
-    except BaseException as error:
-        future.set_exception(error)
+def _size(item: Any) -> int:
+    if item is _STOP or callable(item[0]):
+        return 1
+    return max(len(item[0]), 1)

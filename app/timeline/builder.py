@@ -41,6 +41,11 @@ class _Data:
             value = [value]
         return [u for u in value if isinstance(u, dict)] if isinstance(value, list) else []
 
+    def user_names(self, name: str) -> list[str]:
+        """The userName of each user in a list field; lenient input may hold null names."""
+        names = (u.get("userName") for u in self.users(name))
+        return [n.strip() if isinstance(n, str) else "" for n in names]
+
 
 def _time(d: _Data, received_at: float, *names: str) -> str:
     for name in names:
@@ -122,7 +127,7 @@ class _Builder:
                           f"环节 {track_id} 重复生成（首次为事件 {track.generated_event_id}）")
             else:
                 track.generated_at, track.generated_event_id = when, eid
-                track.handlers = [u.get("userName", "").strip() for u in d.users("currentUser")]
+                track.handlers = d.user_names("currentUser")
                 track.track_info = d("trackInfo")
         return when, d("trackInfo") or f"生成环节 {d('trackName')}"
 
@@ -225,10 +230,8 @@ class _Builder:
         label = f"超时（级别 {d('supflag')}）"
         self.t.marks.append(Mark("timeout", when, eid, label, track_id,
                                  {"supflag": d("supflag"),
-                                  "currentUser": [u.get("userName", "")
-                                                  for u in d.users("currentUser")],
-                                  "supUser": [u.get("userName", "")
-                                              for u in d.users("supUser")]}))
+                                  "currentUser": d.user_names("currentUser"),
+                                  "supUser": d.user_names("supUser")}))
         return when, label
 
     def _change_8(self, eid: int, d: _Data, received: float, track_id: str | None):

@@ -117,7 +117,7 @@ async def test_configuration_survives_a_restart(db_path):
     first = Engine(db_path).open()
     try:
         saved = recorder(first, SubscriptionSaved)
-        sub, created = await first.put_subscription(subscription("A", secret=None))
+        _, created = await first.put_subscription(subscription("A", secret=None))
         assert created and saved[0].base_code == "A"
         _, created = await first.put_subscription(subscription("A", name="renamed"))
         assert not created

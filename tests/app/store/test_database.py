@@ -410,3 +410,27 @@ def test_chinese_round_trips_everywhere(store: Store, reader: Store) -> None:
     # stored as UTF-8 text, not as \u escapes
     raw = reader.db.execute("SELECT data FROM events").fetchone()[0]
     assert "海文花园" in raw
+
+
+def test_find_orders_treats_like_wildcards_as_text(store: Store) -> None:
+    store.write_events([new_event("1", order="A_1"), new_event("1", order="AB1"),
+                        new_event("1", order="C%2")])
+    assert [o["service_order_id"] for o in store.find_orders("_")] == ["A_1"]
+    assert [o["service_order_id"] for o in store.find_orders("%")] == ["C%2"]
+
+
+def test_a_too_new_file_is_refused_untouched(db_path: Path) -> None:
+    import sqlite3
+
+    from app.store import SchemaTooNew
+
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA user_version = 999")
+    conn.close()
+    with pytest.raises(SchemaTooNew):
+        Store.open(db_path)
+    conn = sqlite3.connect(db_path)
+    try:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched
+    finally:
+        conn.close()

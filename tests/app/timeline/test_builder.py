@@ -11,6 +11,7 @@ import pytest
 
 from app.catalog.samples import sample
 from app.catalog.timefmt import format_time
+from app.engine import Engine
 from app.timeline import Timeline, build_timeline
 from app.timeline.model import Hang, Mark, Track
 from tests.conftest import subscription
@@ -374,10 +375,6 @@ def test_to_json_is_json_serialisable(clean: Timeline) -> None:
         "unknown-order")
 
 
-@pytest.mark.xfail(reason="BUG: builder._change_5 calls .strip() on currentUser.userName "
-                          "without checking its type; lenient mode accepts userName null "
-                          "(a warning), so engine.timeline() raises AttributeError for "
-                          "that order", strict=True)
 def test_null_user_name_does_not_break_the_timeline() -> None:
     user = dict(sample("5")["currentUser"], userName=None)
     t = build(("1", sample("1")), ("5", sample("5", currentUser=user)))
@@ -387,7 +384,7 @@ def test_null_user_name_does_not_break_the_timeline() -> None:
 # --- through the engine: stored events, deliveries, timeline ---------------------------
 
 
-async def test_engine_timeline_with_deliveries(engine) -> None:  # noqa: ANN001
+async def test_engine_timeline_with_deliveries(engine: Engine) -> None:
     await engine.put_subscription(subscription())  # fwwt, changeIds 1 5 2 3
     bodies = [("1", sample("1")), ("5", sample("5")), ("2", sample("2")),
               ("6", hang("1", "20190802170659")), ("3", sample("3"))]
@@ -419,9 +416,19 @@ async def test_engine_timeline_with_deliveries(engine) -> None:  # noqa: ANN001
     assert engine.timeline("no-such-order") is None
 
 
-async def test_engine_timeline_flags_an_anomaly_from_stored_events(engine) -> None:  # noqa: ANN001
+async def test_engine_timeline_flags_an_anomaly_from_stored_events(engine: Engine) -> None:
     result = await engine.submit({"changeId": "2", "dataArea": "fwwt", "data": sample("2")})
     t = engine.timeline(ORDER)
     assert t is not None
     assert kinds(t) == [("unknown-order", result.event_id), ("missing-step", result.event_id)]
     assert t.events[0].deliveries == []  # no subscription, no delivery
+
+
+async def test_engine_timeline_of_an_accepted_null_user_name(engine: Engine) -> None:
+    user = dict(sample("5")["currentUser"], userName=None)
+    for change, data in (("1", sample("1")), ("5", sample("5", currentUser=user))):
+        result = await engine.submit({"changeId": change, "dataArea": "fwwt", "data": data})
+        assert hasattr(result, "event_id"), result  # accepted (with a warning)
+    t = engine.timeline(ORDER)
+    assert t is not None
+    assert [tr.track_id for tr in t.tracks] == [DISPATCH]
