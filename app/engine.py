@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import json_codec
 from app.bus import EventBus
 from app.catalog import Catalog, default_catalog
 from app.catalog.envelope import Envelope, JsonProblem, loads, read_envelope
@@ -197,7 +198,7 @@ class Engine:
         row = NewEvent(
             change_id=envelope.change_id,
             data_area=envelope.data_area,
-            data_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+            data_json=json_codec.dumps(data),
             deliveries=[s.base_code for s in subs],
             source=source,
             encoding=envelope.encoding,
@@ -205,8 +206,7 @@ class Engine:
             service_order_code=_first_str(data, "serviceOrderCode"),
             contact_user_id=contact,
             contact_name=contact_name,
-            warnings_json=json.dumps([w.to_json() for w in warnings], ensure_ascii=False)
-            if warnings else None,
+            warnings_json=json_codec.dumps([w.to_json() for w in warnings]) if warnings else None,
         )
         return Prepared(envelope, subs, warnings, row)
 

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from app import json_codec
 from app.catalog.findings import Code, Finding, Mode, has_errors
 from app.catalog.model import Field, JsonType
 from app.catalog.validation import validate_object
@@ -55,7 +56,7 @@ class JsonProblem(ValueError):
 def loads(text: str | bytes, source: str = "input") -> object:
     """``json.loads`` that raises JsonProblem naming the line and column where it breaks."""
     try:
-        return json.loads(text)
+        return json_codec.loads(text)
     except json.JSONDecodeError as error:
         raise JsonProblem(error, source) from None
     except UnicodeDecodeError as error:

@@ -24,6 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
+from app import json_codec
 from app.store.migrations import LATEST, SchemaTooNew, migrate
 
 __all__ = ["NewEvent", "SchemaTooNew", "Store", "WrittenEvent"]
@@ -300,7 +301,7 @@ class Store:
 
 
 def _json(rows: object) -> str:
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+    return json_codec.dumps(rows)
 
 
 def _event(row: dict[str, Any]) -> dict[str, Any]:
