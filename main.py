@@ -3,8 +3,11 @@
     python main.py                      the desktop app
     python main.py validate FILE        check a callback body against the spec
     python main.py catalog [N]          the changeIds and their fields
+    python main.py send FILE            accept events into the store (as the API would)
     python main.py explain --event F    why an event does or does not reach each subscription
     python main.py subscriptions ...    list / add / remove subscriber systems
+    python main.py data-areas ...       list / add / remove data areas (数据域)
+    python main.py timeline ORDER       one work order's story, anomalies flagged
     python main.py bench core           throughput benchmark
 """
 
@@ -15,7 +18,16 @@ import logging
 import sys
 
 from app import paths
-from app.cli import bench, catalog, explain, subscriptions, validate
+from app.cli import (
+    bench,
+    catalog,
+    dataareas,
+    explain,
+    send,
+    subscriptions,
+    timeline,
+    validate,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                      f"{paths.DB_NAME})")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (validate, catalog, explain, subscriptions, bench):
+    for module in (validate, catalog, send, explain, subscriptions, dataareas, timeline,
+                   bench):
         module.add_parser(sub)
     return parser
 

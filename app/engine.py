@@ -180,8 +180,8 @@ class Engine:
         except UnsupportedEvent as error:
             return Refusal("unsupported",
                            [Finding("changeId", Code.UNSUPPORTED, str(error),
-                                    hint="Settings → allow unsupported events, or "
-                                         "PUT /api/settings {\"allowUnsupported\": true}")],
+                                    hint="the engine setting \"allow unsupported events\" "
+                                         "(allow_unsupported) lets it through for a test")],
                            _text(body), envelope.change_id, envelope.data_area)
         warnings = report.findings
         if envelope.data_area not in self.data_areas:

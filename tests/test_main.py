@@ -23,5 +23,6 @@ def test_validate_exit_codes_are_the_contract():
 
 def test_help_lists_the_commands():
     out = run("--help").stdout
-    for command in ("validate", "catalog", "explain", "subscriptions", "bench"):
+    for command in ("validate", "catalog", "send", "explain", "subscriptions", "data-areas",
+                    "timeline", "bench"):
         assert command in out

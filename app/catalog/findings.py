@@ -78,6 +78,11 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
+def errors_first(findings: list[Finding]) -> list[Finding]:
+    """Errors, then warnings, each in the order found: what to fix comes first."""
+    return sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
+
+
 def join_path(base: str, key: str | int) -> str:
     """``join_path("data", "userId") == "data.userId"``; odd keys are quoted and bracketed."""
     if isinstance(key, int):

@@ -187,7 +187,7 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
             return
         if f.enum is not None and value not in f.enum.codes:
             out.append(Finding(join_path(parent, key), Code.ENUM,
-                               f"{value!r} is not a {f.enum.name} code",
+                               f"{value!r} is not one of the {f.enum.name} codes",
                                Severity.WARNING if f.open_enum and not strict
                                else Severity.ERROR,
                                hint="one of " + f.enum.describe(), label_zh=f.short_zh))

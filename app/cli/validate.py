@@ -11,7 +11,7 @@ import json
 
 from app.catalog import default_catalog
 from app.catalog.envelope import JsonProblem, loads, read_envelope
-from app.catalog.findings import Finding, Mode, Severity, has_errors
+from app.catalog.findings import Finding, Mode, Severity, errors_first, has_errors
 from app.cli import INVALID, OK, UNUSABLE, UsageProblem, print_err, read_input
 
 
@@ -89,7 +89,7 @@ def _print_report(name: str, what: str, change_id: object, mode: Mode,
     verdict = "valid" if not errors else "INVALID"
     print(f"{name}: {what}, {title}, {mode}: {verdict} — {errors} error(s), "
           f"{warnings} warning(s)")
-    for f in findings:
+    for f in errors_first(findings):
         label = f" ({f.label_zh})" if f.label_zh else ""
         print(f"  {f.severity:<7} {f.path or '$'}{label}: {f.message}")
         if f.hint:

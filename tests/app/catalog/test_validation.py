@@ -31,7 +31,7 @@ CASES = [
     ("number-for-string", "4", lambda d: d.update(evalue=4), "data.evalue", Code.TYPE,
      "expected a string, got a number", 'send "4"'),
     ("enum", "3", lambda d: d.update(overType="5"), "data.overType", Code.ENUM,
-     "'5' is not a overType code", "0 = completed normally 正常完结"),
+     "'5' is not one of the overType codes", "0 = completed normally 正常完结"),
     ("iso-time", "4", lambda d: d.update(evaluateTime="2019-08-02 19:03:38"),
      "data.evaluateTime", Code.TIME, "14 digits", "yyyyMMddHHmmss"),
     ("feb-30", "4", lambda d: d.update(evaluateTime="20190230120000"), "data.evaluateTime",
@@ -152,7 +152,7 @@ def test_findings_carry_the_spec_chinese_label(catalog):
     finding = only(findings(catalog, "4", sample("4", evalue="6")), Code.ENUM)
     assert finding.label_zh == "评价值"
     assert finding.to_json() == {"path": "data.evalue", "code": "enum", "severity": "error",
-                                 "message": "'6' is not a evalue code",
+                                 "message": "'6' is not one of the evalue codes",
                                  "hint": finding.hint, "label_zh": "评价值"}
 
 
