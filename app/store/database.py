@@ -75,10 +75,8 @@ _INSERT_DELIVERY = (
     "INSERT INTO deliveries (id, event_id, base_code, status, attempts, next_attempt_at, "
     "created_at) VALUES (?, ?, ?, 'pending', 0, ?, ?)"
 )
-_UPSERT_ORDER = """
-    INSERT INTO orders (service_order_id, service_order_code, contact_user_id, contact_name,
-                        first_event_id, last_event_id, last_change_id, event_count, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+# An order's row is kept current: a later event advances it, and keeps what it does not say.
+_ORDER_CONFLICT = """
     ON CONFLICT (service_order_id) DO UPDATE SET
         service_order_code = coalesce(nullif(excluded.service_order_code, ''),
                                       service_order_code),
@@ -89,6 +87,11 @@ _UPSERT_ORDER = """
         event_count = event_count + 1,
         updated_at = excluded.updated_at
 """
+_UPSERT_ORDER = """
+    INSERT INTO orders (service_order_id, service_order_code, contact_user_id, contact_name,
+                        first_event_id, last_event_id, last_change_id, event_count, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+""" + _ORDER_CONFLICT
 
 
 # Batch statements. Event i of a batch gets id :event0 + i; a delivery's JSON entry is
@@ -116,16 +119,7 @@ _BATCH_ORDERS = """
     SELECT o.value ->> 0, o.value ->> 1, o.value ->> 2, o.value ->> 3,
            :event0 + (o.value ->> 4), :event0 + (o.value ->> 4), o.value ->> 5, 1, :at
     FROM json_each(:rows) AS o WHERE true
-    ON CONFLICT (service_order_id) DO UPDATE SET
-        service_order_code = coalesce(nullif(excluded.service_order_code, ''),
-                                      service_order_code),
-        contact_user_id = coalesce(excluded.contact_user_id, contact_user_id),
-        contact_name = coalesce(excluded.contact_name, contact_name),
-        last_event_id = excluded.last_event_id,
-        last_change_id = excluded.last_change_id,
-        event_count = event_count + 1,
-        updated_at = excluded.updated_at
-"""
+""" + _ORDER_CONFLICT
 
 
 class Store:
