@@ -18,6 +18,7 @@ import logging
 import sys
 
 from app import paths
+from app.store import SchemaTooNew
 from app.cli import (
     bench,
     catalog,
@@ -56,7 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(args)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except SchemaTooNew as error:
+        print(f"{args.command}: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

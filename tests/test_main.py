@@ -26,3 +26,16 @@ def test_help_lists_the_commands():
     for command in ("validate", "catalog", "send", "explain", "subscriptions", "data-areas",
                     "timeline", "bench"):
         assert command in out
+
+
+def test_a_database_from_a_newer_push_studio_is_refused_in_words(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "newer.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    result = run("--db", str(db), "subscriptions", "list")
+    assert result.returncode == 2
+    assert "newer than this Push Studio knows" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -55,8 +55,10 @@ class PlaceholderWindow(QMainWindow):
         commands = QLabel(
             "python main.py catalog [N]          每个 changeId 及其字段 · every changeId\n"
             "python main.py validate FILE        按规范校验 · check a callback body\n"
-            "python main.py explain --event F    为何（未）送达 · why (not) delivered\n"
-            "python main.py subscriptions list   订阅系统 · subscriber systems")
+            "python main.py subscriptions add F  订阅系统 · subscriber systems\n"
+            "python main.py send FILE            接收事件 · accept events\n"
+            "python main.py timeline ORDER       工单时间线 · an order's story\n"
+            "python main.py explain --event F    为何（未）送达 · why (not) delivered")
         # Monospace so the columns line up; the CJK mono face keeps Chinese in the grid.
         commands.setStyleSheet(
             "font-family: 'Noto Sans Mono CJK SC', 'DejaVu Sans Mono', monospace;"
