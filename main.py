@@ -18,7 +18,6 @@ import logging
 import sys
 
 from app import paths
-from app.store import SchemaTooNew
 from app.cli import (
     bench,
     catalog,
@@ -29,6 +28,7 @@ from app.cli import (
     timeline,
     validate,
 )
+from app.store import SchemaTooNew
 
 
 def build_parser() -> argparse.ArgumentParser:
