@@ -4,16 +4,18 @@
 only through its methods and its bus. The accept path is:
 
     body → read_envelope (validate) → Router.route (match) → StoreWriter (durable, batched)
-         → EventAccepted + DeliveryRecorded on the bus
+         → EventAccepted on the bus (with the deliveries recorded for it)
 
-An event counts as accepted only after its row and its outbox rows are committed.
+An event counts as accepted only after its row and its outbox rows are committed, and every
+event committed is announced, even when the caller that submitted it has stopped waiting.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,8 +41,10 @@ from app.routing.explain import Explanation, explain
 from app.routing.index import SubscriptionIndex
 from app.routing.router import Router, UnsupportedEvent
 from app.routing.subscription import Subscription
+from app.routing.topics import CODE_HINT, is_code
 from app.store import NewEvent, Store, WrittenEvent
-from app.store.writer import StoreWriter
+from app.store.writer import StoreWriter, WriterStopped
+from app.tasks import spawn
 from app.timeline import Timeline, build_timeline
 
 log = logging.getLogger(__name__)
@@ -133,11 +137,9 @@ class Engine:
         if writable:
             self.writer = StoreWriter(self.db_path, durable=self.durable)
             self.writer.start()  # creates and migrates the file before anyone reads it
+        if self.writer is not None:
+            self.writer.run(_seed)  # the one writer writes, even at start-up
         self.store = Store.open(self.db_path, durable=self.durable)
-        if writable and not self.store.setting("data_areas_seeded", False):
-            for area in SEED:
-                self.store.save_data_area(area.code, area.name)
-            self.store.set_setting("data_areas_seeded", True)
         self.data_areas = {c: DataArea(c, n) for c, n in self.store.data_areas()}
         known = self.catalog.workorder.type_ids
         for doc in self.store.subscriptions():
@@ -171,6 +173,11 @@ class Engine:
         """Validate and route one decoded body; CPU only, no I/O."""
         report = read_envelope(body, self.catalog, mode or self.settings.validation_mode)
         envelope = report.envelope
+        if envelope is not None and not is_code(envelope.data_area):
+            report.findings.append(Finding(
+                "dataArea", Code.TYPE,
+                f"dataArea {envelope.data_area!r} cannot be a level of the subscriber's topic "
+                f"wo/push/<baseCode>/<dataArea>", hint=CODE_HINT))
         if envelope is None or has_errors(report.findings):
             get = body.get if isinstance(body, dict) else (lambda _k: None)
             return Refusal("invalid", report.findings, _text(body),
@@ -189,21 +196,21 @@ class Engine:
                 "dataArea", Code.UNKNOWN_AREA,
                 f"dataArea {envelope.data_area!r} is not in the data-area catalogue",
                 Severity.WARNING, hint="add it to the catalogue so subscriptions can name it"))
-        data = envelope.data
-        order_id = data.get("serviceOrderId")
+        fields = envelope.fields  # drift-resolved: "serviceorderid" counts as serviceOrderId
+        order_id = fields.get("serviceOrderId")
         contact = contact_name = None
         if envelope.change_id == "1":
-            contact = _first_str(data, "userId", "userid")
-            contact_name = _first_str(data, "contactName", "contactname")
+            contact = _first_str(fields, "userId")
+            contact_name = _first_str(fields, "contactName")
         row = NewEvent(
             change_id=envelope.change_id,
             data_area=envelope.data_area,
-            data_json=json_codec.dumps(data),
+            data_json=json_codec.dumps(envelope.data),
             deliveries=[s.base_code for s in subs],
             source=source,
             encoding=envelope.encoding,
             service_order_id=order_id if isinstance(order_id, str) and order_id else None,
-            service_order_code=_first_str(data, "serviceOrderCode"),
+            service_order_code=_first_str(fields, "serviceOrderCode"),
             contact_user_id=contact,
             contact_name=contact_name,
             warnings_json=json_codec.dumps([w.to_json() for w in warnings]) if warnings else None,
@@ -220,15 +227,31 @@ class Engine:
                 return await self._reject(Refusal("not-json", [Finding(
                     "", Code.NOT_JSON, str(problem),
                     hint="send a JSON object {changeId, dataArea, data}")],
-                    problem.text if isinstance(problem.text, str) else ""), source)
+                    problem.text), source)
         outcome = self.prepare(body, source=source, mode=mode)
         if isinstance(outcome, Refusal):
             return await self._reject(outcome, source)
-        return (await self.accept([outcome]))[0]
+        try:
+            return (await self.accept([outcome]))[0]
+        except Exception as error:  # the store refused it: say so, and keep the body
+            log.exception("storing an event failed")
+            return await self._reject(Refusal(
+                "store-error", [Finding("", Code.STORE, f"the event could not be stored: "
+                                        f"{type(error).__name__}: {error}")],
+                _text(body), outcome.envelope.change_id, outcome.envelope.data_area), source)
 
     async def accept(self, prepared: list[Prepared]) -> list[Accepted]:
-        """Store prepared events in one batch and announce them."""
-        assert self.writer is not None, "the engine was opened read-only"
+        """Store prepared events in one batch and announce them.
+
+        The write and the announcement run in their own task: a caller that stops waiting
+        (a request timeout) cannot leave an event stored but never announced.
+        """
+        return await asyncio.shield(spawn(self._store_and_announce(prepared),
+                                          name="accept events"))
+
+    async def _store_and_announce(self, prepared: list[Prepared]) -> list[Accepted]:
+        if self.writer is None:
+            raise WriterStopped("the engine was opened read-only")
         written = await self.writer.write_events([p.row for p in prepared])
         return [self._announce(p, w) for p, w in zip(prepared, written, strict=True)]
 
@@ -241,7 +264,8 @@ class Engine:
         return Accepted(w.event_id, p.envelope, w.first_delivery_id, w.base_codes, warnings)
 
     async def _reject(self, refusal: Refusal, source: str) -> Rejected:
-        assert self.writer is not None, "the engine was opened read-only"
+        if self.writer is None:
+            raise WriterStopped("the engine was opened read-only")
         findings = [f.to_json() for f in refusal.findings]
         rejection_id = await self.writer.call(
             lambda store: store.write_rejection(source, refusal.body, findings))
@@ -260,7 +284,7 @@ class Engine:
                                ) -> tuple[Subscription, bool]:
         """Create or replace; SubscriptionError names every bad field. Returns (sub, created)."""
         sub = Subscription.from_json(doc, self.catalog.workorder.type_ids, base_code=base_code)
-        assert self.writer is not None, "the engine was opened read-only"
+        self._writable()
         stored = sub.to_json()
         await self.writer.call(lambda store: store.save_subscription(sub.base_code, stored))
         created = self.index.get(sub.base_code) is None
@@ -270,7 +294,7 @@ class Engine:
         return sub, created
 
     async def delete_subscription(self, base_code: str) -> bool:
-        assert self.writer is not None, "the engine was opened read-only"
+        self._writable()
         removed = await self.writer.call(lambda store: store.delete_subscription(base_code))
         if self.index.remove(base_code) is not None or removed:
             self.bus.publish(SubscriptionRemoved(base_code=base_code))
@@ -278,31 +302,50 @@ class Engine:
         return False
 
     def explain(self, body: object, base_codes: Iterable[str] | None = None
-                ) -> list[Explanation]:
-        """For an event body, why each (or each named) subscription does or does not get it."""
-        data_area, change_id = _route_keys(body)
+                ) -> tuple[Refusal | None, list[Explanation]]:
+        """For an event body: whether the engine would refuse it, and why each (or each named)
+        subscription does or does not get it. The verdicts are the engine's own: the body is
+        prepared exactly as ``submit`` would, nothing is stored."""
+        outcome = self.prepare(body, source="explain")
+        if isinstance(outcome, Prepared):
+            refusal, data_area, change_id = None, outcome.envelope.data_area, \
+                outcome.envelope.change_id
+        else:
+            refusal, data_area, change_id = outcome, outcome.data_area, outcome.change_id
+            if data_area is None or change_id is None:
+                raise ValueError("the event needs dataArea and changeId as strings, e.g. "
+                                 '{"dataArea": "fwwt", "changeId": "1", "data": {...}}')
+        why = None
+        if refusal is not None:
+            first = next((f for f in refusal.findings if f.severity is Severity.ERROR),
+                         refusal.findings[0] if refusal.findings else None)
+            why = f"{first.path or '$'}: {first.message}" if first else refusal.reason
         subs = (self.subscriptions() if base_codes is None
                 else [s for c in base_codes if (s := self.index.get(c)) is not None])
-        return [explain(s, data_area, change_id, self.catalog,
-                        self.settings.allow_unsupported) for s in subs]
+        return refusal, [explain(s, data_area, change_id, self.catalog,
+                                 self.settings.allow_unsupported, why) for s in subs]
 
     # --- data areas and settings --------------------------------------------------------
 
     async def put_data_area(self, doc: object) -> DataArea:
         area = read_data_area(doc)
-        assert self.writer is not None, "the engine was opened read-only"
+        self._writable()
         await self.writer.call(lambda store: store.save_data_area(area.code, area.name))
         self.data_areas[area.code] = area
         self.bus.publish(DataAreaSaved(code=area.code, name=area.name))
         return area
 
     async def delete_data_area(self, code: str) -> bool:
-        assert self.writer is not None, "the engine was opened read-only"
+        self._writable()
         removed = await self.writer.call(lambda store: store.delete_data_area(code))
         if self.data_areas.pop(code, None) is not None or removed:
             self.bus.publish(DataAreaRemoved(code=code))
             return True
         return False
+
+    def _writable(self) -> None:
+        if self.writer is None:
+            raise WriterStopped("the engine was opened read-only")
 
     async def set_allow_unsupported(self, allow: bool) -> None:
         await self._set("allow_unsupported", bool(allow))
@@ -313,7 +356,7 @@ class Engine:
         self.settings.validation_mode = Mode(mode)
 
     async def _set(self, key: str, value: Any) -> None:
-        assert self.writer is not None, "the engine was opened read-only"
+        self._writable()
         await self.writer.call(lambda store: store.set_setting(key, value))
         self.bus.publish(SettingChanged(key=key, value=value))
 
@@ -335,17 +378,16 @@ class Engine:
         return build_timeline(service_order_id, events, deliveries)
 
 
-def _route_keys(body: object) -> tuple[str, str]:
-    if not isinstance(body, dict):
-        raise ValueError("an event is a JSON object with dataArea and changeId")
-    data_area, change_id = body.get("dataArea"), body.get("changeId")
-    if not isinstance(data_area, str) or not isinstance(change_id, str):
-        raise ValueError("the event needs dataArea and changeId as strings, e.g. "
-                         '{"dataArea": "fwwt", "changeId": "1", ...}')
-    return data_area, change_id
+def _seed(store: Store) -> None:
+    """A new file starts with the data areas the spec's examples use (only once: a user who
+    deletes them does not get them back)."""
+    if not store.setting("data_areas_seeded", False):
+        for area in SEED:
+            store.save_data_area(area.code, area.name)
+        store.set_setting("data_areas_seeded", True)
 
 
-def _first_str(data: dict[str, Any], *keys: str) -> str | None:
+def _first_str(data: Mapping[str, Any], *keys: str) -> str | None:
     for key in keys:
         value = data.get(key)
         if isinstance(value, str) and value:

@@ -7,7 +7,7 @@ envelope remembers which encoding it arrived in.
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -38,13 +38,13 @@ Encoding = Literal["string", "object"]
 
 
 class JsonProblem(ValueError):
-    """Text that is not JSON, with where it breaks."""
+    """Text that is not JSON, with where it breaks and which input it was."""
 
-    def __init__(self, error: json.JSONDecodeError, source: str = "input") -> None:
-        self.line, self.column, self.reason = error.lineno, error.colno, error.msg
-        self.text = error.doc
-        super().__init__(f"{source} is not JSON: {error.msg} at line {error.lineno} "
-                         f"column {error.colno}")
+    def __init__(self, problem: json_codec.NotJson, source: str = "input") -> None:
+        self.line, self.column, self.reason = problem.line, problem.column, problem.reason
+        self.text = problem.text
+        super().__init__(f"{source} is not JSON: {problem.reason} at line {problem.line} "
+                         f"column {problem.column}")
 
     def excerpt(self) -> str:
         """The offending line with a caret under the column, for terminals."""
@@ -54,25 +54,28 @@ class JsonProblem(ValueError):
 
 
 def loads(text: str | bytes, source: str = "input") -> object:
-    """``json.loads`` that raises JsonProblem naming the line and column where it breaks."""
+    """Decode JSON; JsonProblem naming ``source``, the line and the column where it breaks."""
     try:
         return json_codec.loads(text)
-    except json.JSONDecodeError as error:
-        raise JsonProblem(error, source) from None
-    except UnicodeDecodeError as error:
-        raise JsonProblem(json.JSONDecodeError(f"not UTF-8 ({error.reason})", "", 0),
-                          source) from None
+    except json_codec.NotJson as problem:
+        raise JsonProblem(problem, source) from None
 
 
 @dataclass(frozen=True, slots=True)
 class Envelope:
-    """A readable callback body; ``data`` decoded whatever encoding it came in."""
+    """A readable callback body; ``data`` decoded whatever encoding it came in.
+
+    ``data`` is the body as sent (what is stored and forwarded); ``fields`` is the same body
+    as the catalogue read it, drifted keys (``userid``) also under their field names — read
+    identity fields from ``fields``.
+    """
 
     data_area: str
     change_id: str
     data: dict
     base_code: str = ""
     encoding: Encoding = "string"
+    fields: Mapping[str, object] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -96,7 +99,7 @@ def read_envelope(obj: object, catalog: Catalog, mode: Mode = Mode.STRICT) -> En
         get = obj.get  # the usual case: nothing drifted
     else:
         # Resolve drifted keys ("changeid") as the validator did: one typo, one finding.
-        keys = {k.strip().casefold(): k for k in obj}
+        keys = {k.strip().casefold(): k for k in obj if isinstance(k, str)}
         get = lambda name: obj.get(name, obj.get(keys.get(name.casefold(), name)))  # noqa: E731
     change_id, data_area, data = get("changeId"), get("dataArea"), get("data")
 
@@ -107,12 +110,11 @@ def read_envelope(obj: object, catalog: Catalog, mode: Mode = Mode.STRICT) -> En
                                 f"changeId {change_id!r} is not a known work-order event",
                                 hint="one of " + ", ".join(catalog.workorder.type_ids),
                                 label_zh="工单系统变更类型"))
-    elif isinstance(change_id, int | float) and not isinstance(change_id, bool):
-        pass  # the type finding already says: send "1", not 1
 
     encoding: Encoding = "object"
     body: object = data
-    if data is None and not any(k.strip().casefold() == "data" for k in obj):
+    if data is None and not any(isinstance(k, str) and k.strip().casefold() == "data"
+                                for k in obj):
         findings.append(Finding("data", Code.MISSING, "data is missing",
                                 hint="the table marks data optional (N), but every changeId "
                                      "has a body: send it as a JSON string",
@@ -140,8 +142,10 @@ def read_envelope(obj: object, catalog: Catalog, mode: Mode = Mode.STRICT) -> En
     elif not isinstance(data, dict):
         body = None  # the type finding already names it
 
+    fields: Mapping[str, object] = {}
     if message_type is not None and body is not None:
-        findings.extend(catalog.validate_data(change_id, body, mode, path="data"))
+        found, fields = catalog.check_data(change_id, body, mode, path="data")
+        findings.extend(found)
 
     usable = (message_type is not None and isinstance(body, dict)
               and isinstance(data_area, str) and bool(data_area))
@@ -149,5 +153,5 @@ def read_envelope(obj: object, catalog: Catalog, mode: Mode = Mode.STRICT) -> En
     if usable:
         base_code = get("baseCode")
         envelope = Envelope(data_area, change_id, body,  # type: ignore[arg-type]
-                            base_code if isinstance(base_code, str) else "", encoding)
+                            base_code if isinstance(base_code, str) else "", encoding, fields)
     return EnvelopeReport(envelope, findings)

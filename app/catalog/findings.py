@@ -40,6 +40,7 @@ class Code(StrEnum):
     UNSUPPORTED = "unsupported"
     CONSISTENCY = "consistency"
     UNKNOWN_AREA = "unknown-area"
+    STORE = "store"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from app.catalog.findings import Code, Finding, Mode, Severity
 from app.catalog.model import Family, MessageType
-from app.catalog.validation import Check, validate_data
+from app.catalog.validation import Check, check_object
 
 
 class Catalog:
@@ -41,6 +41,11 @@ class Catalog:
     def validate_data(self, change_id: str, data: object, mode: Mode = Mode.STRICT,
                       path: str = "data") -> list[Finding]:
         """Findings for a work-order body (no envelope). Unknown changeId: KeyError."""
+        return self.check_data(change_id, data, mode, path)[0]
+
+    def check_data(self, change_id: str, data: object, mode: Mode = Mode.STRICT,
+                   path: str = "data") -> tuple[list[Finding], Mapping[str, object]]:
+        """Findings, and the body as the catalogue reads it (see check_object)."""
         message_type = self.change(change_id)
         if message_type is None:
             raise KeyError(change_id)
@@ -51,6 +56,6 @@ class Catalog:
                 f"changeId {change_id} {message_type.zh} is not supported by the platform",
                 Severity.WARNING,
                 hint='the router refuses it unless "allow unsupported events" is on'))
-        findings.extend(validate_data(message_type, data, mode, path,
-                                      self.checks("workorder", change_id)))
-        return findings
+        found, resolved = check_object(message_type.fields, data, mode, path,
+                                       self.checks("workorder", change_id))
+        return findings + found, resolved

@@ -63,6 +63,26 @@ def _shape(fields: tuple[Field, ...]) -> _Shape:
     return entry[1]
 
 
+def check_object(
+    fields: tuple[Field, ...],
+    data: object,
+    mode: Mode = Mode.STRICT,
+    path: str = "data",
+    checks: Iterable[Check] = (),
+) -> tuple[list[Finding], Mapping[str, object]]:
+    """All findings for ``data`` read as an object with ``fields``, and ``data`` as the
+    catalogue reads it: a drifted key (``userid``, ``"hangRemark "``) also under its field's
+    name, so that whoever reads an identity field after validation sees what it saw."""
+    findings: list[Finding] = []
+    if not isinstance(data, dict):
+        findings.append(Finding(path, Code.TYPE, f"expected an object, got {_describe(data)}"))
+        return findings, {}
+    resolved = _walk(_shape(fields), data, mode is Mode.STRICT, path, findings)
+    for check in checks:
+        findings.extend(check(resolved, mode, path))
+    return findings, resolved
+
+
 def validate_object(
     fields: tuple[Field, ...],
     data: object,
@@ -71,14 +91,7 @@ def validate_object(
     checks: Iterable[Check] = (),
 ) -> list[Finding]:
     """All findings for ``data`` read as an object with ``fields``."""
-    findings: list[Finding] = []
-    if not isinstance(data, dict):
-        findings.append(Finding(path, Code.TYPE, f"expected an object, got {_describe(data)}"))
-        return findings
-    resolved = _walk(_shape(fields), data, mode is Mode.STRICT, path, findings)
-    for check in checks:
-        findings.extend(check(resolved, mode, path))
-    return findings
+    return check_object(fields, data, mode, path, checks)[0]
 
 
 def validate_data(
@@ -123,10 +136,13 @@ def _drift(
     shape: _Shape, obj: dict, key: str, strict: bool, path: str, out: list[Finding]
 ) -> Field | None:
     """The field a non-matching key was meant to be (reported as drift), or None (unknown)."""
-    where = join_path(path, key)
     severity = Severity.ERROR if strict else Severity.WARNING
-    if not isinstance(key, str):  # pragma: no cover - JSON keys are always strings
+    if not isinstance(key, str):  # not from JSON text, but a Python caller may pass one
+        out.append(Finding(join_path(path, str(key)), Code.UNKNOWN_KEY,
+                           f"key {key!r} is not a string", severity,
+                           hint="JSON object keys are strings"))
         return None
+    where = join_path(path, key)
     f = shape.folded.get(key.strip().casefold())
     if f is not None and f.name not in obj:
         reasons = []

@@ -6,12 +6,10 @@ user's to edit; it starts with the codes the spec's examples use.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from app.catalog.findings import Code, Finding
-
-_CODE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
+from app.routing.topics import CODE_HINT, is_code
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +37,9 @@ def read_data_area(obj: object) -> DataArea:
     for key in obj.keys() - {"code", "name"}:
         problems.append(Finding(str(key), Code.UNKNOWN_KEY, f"unknown field {key!r}",
                                 hint="a data area has code and name only"))
-    if not isinstance(code, str) or not _CODE.fullmatch(code):
+    if not is_code(code):
         problems.append(Finding("code", Code.TYPE, f"{code!r} is not a data-area code",
-                                hint="1–64 letters, digits, '_', '-' or '.' (it becomes an MQTT "
-                                     "topic level)"))
+                                hint=CODE_HINT))
     if not isinstance(name, str):
         problems.append(Finding("name", Code.TYPE, "name must be a string"))
     if problems:

@@ -11,6 +11,7 @@ from app.routing.subscription import Subscription
 
 class Reason(StrEnum):
     MATCHED = "matched"
+    EVENT_REFUSED = "event-refused"
     CHANGE_UNSUPPORTED = "change-unsupported"
     UNKNOWN_CHANGE = "unknown-change"
     DISABLED = "disabled"
@@ -46,14 +47,21 @@ class Explanation:
 
 
 def explain(sub: Subscription, data_area: str, change_id: str, catalog: Catalog,
-            allow_unsupported: bool = False) -> Explanation:
-    """Every reason ``sub`` does not get an event of ``change_id`` in ``data_area``."""
+            allow_unsupported: bool = False, refused: str | None = None) -> Explanation:
+    """Every reason ``sub`` does not get an event of ``change_id`` in ``data_area``.
+
+    ``refused`` is why the engine would not accept the event at all (its first error), which
+    then comes first: no subscription gets an event the engine refuses.
+    """
     found: list[tuple[Reason, str, str]] = []
+    if refused:
+        found.append((Reason.EVENT_REFUSED, f"the event itself is refused: {refused}",
+                      f"事件本身被拒绝：{refused}"))
     message_type = catalog.change(change_id)
     if message_type is None:
         found.append((Reason.UNKNOWN_CHANGE, f"changeId {change_id!r} is not a known event",
                       f"changeId {change_id!r} 不是已知事件"))
-    elif not message_type.supported and not allow_unsupported:
+    elif not message_type.supported and not allow_unsupported and not refused:
         found.append((Reason.CHANGE_UNSUPPORTED,
                       f"changeId {change_id} ({message_type.en}) is not supported by the "
                       "platform; the router refuses it unless \"allow unsupported events\" is on",

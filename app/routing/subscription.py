@@ -7,20 +7,16 @@ GUI becomes a subscription; every problem is a Finding naming the field and the 
 from __future__ import annotations
 
 import base64
-import re
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from app.catalog.findings import Code, Finding
+from app.routing.topics import CODE_HINT, is_code
 
 ALL_AREAS = "*"
 DEFAULT_RETRY_SCHEDULE = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
 DEFAULT_TIMEOUT = 15.0
-
-# baseCode and data areas become MQTT topic levels (wo/push/<baseCode>/<dataArea>), so
-# they may not hold "/", "+", "#" or NUL; keep them to the characters the spec's codes use.
-_CODE = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
 
 Encoding = Literal["string", "object"]
 
@@ -144,9 +140,8 @@ class _Reader:
             self.findings.append(Finding("baseCode", Code.MISSING, "baseCode is required",
                                          hint='the subscriber\'s code, e.g. "HRZDWYWHXT"'))
             return ""
-        if not isinstance(value, str) or not _CODE.fullmatch(value):
-            self.bad("baseCode", f"{value!r} is not a usable baseCode",
-                     "1–64 letters, digits, '_', '-' or '.': it becomes an MQTT topic level")
+        if not is_code(value):
+            self.bad("baseCode", f"{value!r} is not a usable baseCode", CODE_HINT)
             return ""
         if url_code is not None and value != url_code:
             self.bad("baseCode", f"body says {value!r} but the URL says {url_code!r}",
@@ -184,7 +179,7 @@ class _Reader:
                     self.bad(f"dataAreas[{i}]", '"*" already means every data area',
                              'use ["*"] alone')
                 areas.append(area)
-            elif isinstance(area, str) and _CODE.fullmatch(area):
+            elif is_code(area):
                 if area not in areas:
                     areas.append(area)
             else:

@@ -43,6 +43,9 @@ class StoreWriter:
         self.max_batch = max_batch
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
+        # Held while checking "running" and queueing, and while stopping: nothing can be
+        # queued behind the stop marker, where nobody would ever answer it.
+        self._lock = threading.Lock()
         #: Transactions committed and events written, for the status bar and benchmarks.
         self.batches = 0
         self.events_written = 0
@@ -63,10 +66,11 @@ class StoreWriter:
 
     def stop(self) -> None:
         """Finish everything queued, then close the connection."""
-        if self._thread is None:
-            return
-        thread, self._thread = self._thread, None
-        self._queue.put(_STOP)
+        with self._lock:
+            if self._thread is None:
+                return
+            thread, self._thread = self._thread, None
+            self._queue.put(_STOP)
         thread.join()
 
     async def write_events(self, events: Sequence[NewEvent]) -> list[WrittenEvent]:
@@ -77,11 +81,16 @@ class StoreWriter:
         """Run ``work(store)`` on the writer thread (saves, deletes), in queue order."""
         return await asyncio.wrap_future(self._submit(work))
 
+    def run(self, work: Callable[[Store], Any]) -> Any:
+        """``call`` for code with no event loop (start-up, one-shot commands): blocks."""
+        return self._submit(work).result()
+
     def _submit(self, payload: Any) -> Future[Any]:
-        if self._thread is None:
-            raise WriterStopped(f"the store writer for {self.path} is not running")
         future: Future[Any] = Future()
-        self._queue.put((payload, future))
+        with self._lock:
+            if self._thread is None:
+                raise WriterStopped(f"the store writer for {self.path} is not running")
+            self._queue.put((payload, future))
         return future
 
     def _run(self, ready: Future[None]) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
@@ -19,6 +20,7 @@ from app.engine import Accepted, Engine, Rejected
 from app.events import EventAccepted, EventRejected, SettingChanged, SubscriptionSaved
 from app.routing.subscription import SubscriptionError
 from app.store import Store
+from app.tasks import spawn
 from tests.conftest import ROOT, example, subscription
 
 
@@ -172,18 +174,28 @@ async def test_reading_back(engine):
 async def test_explain(engine):
     await engine.put_subscription(subscription("A", dataAreas=["10008"]))
     await engine.put_subscription(subscription("B"))
-    verdicts = {e.base_code: e for e in engine.explain(event("1"))}
+    refusal, explanations = engine.explain(event("1"))
+    verdicts = {e.base_code: e for e in explanations}
+    assert refusal is None
     assert not verdicts["A"].matched and verdicts["A"].reason == "area-out-of-scope"
     assert verdicts["B"].matched
-    assert [e.base_code for e in engine.explain(event("1"), ["B", "nope"])] == ["B"]
+    assert [e.base_code for e in engine.explain(event("1"), ["B", "nope"])[1]] == ["B"]
     with pytest.raises(ValueError, match="dataArea and changeId"):
         engine.explain({"changeId": 1})
+    refusal, explanations = engine.explain(event("3", overType="9"))
+    assert refusal.reason == "invalid"
+    assert all(e.reason == "event-refused" for e in explanations)
+    assert engine.store.counts()["events"] == 0  # explaining stores nothing
 
 
 def test_read_only_engine_does_not_start_a_writer(db_path):
     Engine(db_path).open().close()
     with Engine(db_path).open(writable=False) as engine:
         assert engine.writer is None and engine.data_areas
+
+
+def await_(coro):
+    return asyncio.run(coro)
 
 
 CHILD = textwrap.dedent("""
@@ -232,4 +244,49 @@ def test_sigkill_loses_nothing_that_was_accepted(db_path):
             assert stored is not None, f"event {event_id} was reported accepted and then lost"
             assert [d["id"] for d in stored["deliveries"]] == [delivery_id]
         # And the engine carries on after the crash: new ids continue past the old ones.
-        assert json.dumps(engine.store.counts())
+        again = await_(engine.submit({"changeId": "1", "dataArea": "fwwt",
+                                      "data": sample("1", serviceOrderId="after")}))
+        assert again.event_id > max(e for e, _ in accepted)
+
+
+async def test_drifted_identity_keys_reach_the_store(engine):
+    data = sample("1")
+    data["serviceorderid"] = data.pop("serviceOrderId")
+    data["userid"] = data.pop("userId")
+    result = await engine.submit({"changeId": "1", "dataArea": "fwwt", "data": data})
+    assert isinstance(result, Accepted)
+    assert engine.store.order("4503599741262301")["contact_user_id"] == "110640113"
+    assert engine.timeline("4503599741262301").created_event_id == result.event_id
+
+
+@pytest.mark.parametrize("area", ["a/b", "a/#", "+", "a b", "数据域"])
+async def test_data_area_must_be_a_topic_level(engine, area):
+    result = await engine.submit(event("1", data_area=area))
+    assert isinstance(result, Rejected)
+    assert [(f.path, f.code) for f in result.findings] == [("dataArea", Code.TYPE)]
+
+
+async def test_a_store_failure_is_a_recorded_rejection(engine, monkeypatch):
+    def refuse(*_args):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Store, "write_events", refuse)
+    result = await engine.submit(event("1"))
+    assert isinstance(result, Rejected) and result.reason == "store-error"
+    assert "disk I/O error" in result.findings[0].message
+    assert engine.store.counts() == {"events": 0, "rejections": 1}  # nothing vanished
+
+
+async def test_an_event_is_announced_even_when_its_caller_stops_waiting(engine):
+    announced, heard = [], asyncio.Event()
+    engine.bus.subscribe(EventAccepted, lambda e: (announced.append(e), heard.set()))
+    release = threading.Event()
+    blocked = spawn(engine.writer.call(lambda _store: release.wait(10)))  # holds the writer
+    caller = spawn(engine.submit(event("1")))
+    await asyncio.sleep(0)  # one turn of the loop: the submission is queued behind `blocked`
+    caller.cancel()
+    release.set()
+    await blocked
+    await asyncio.wait_for(heard.wait(), 10)
+    assert caller.cancelled()
+    assert len(announced) == 1 and engine.event(announced[0].event_id) is not None

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 
+from app.catalog.samples import sample
 from main import main
 
 
@@ -15,7 +16,7 @@ def test_explain_against_stored_subscriptions(capsys, tmp_path):
     ]))
     assert main(["--db", db, "subscriptions", "add", str(subs)]) == 0
     event = tmp_path / "event.json"
-    event.write_text(json.dumps({"changeId": "1", "dataArea": "fwwt", "data": {}}))
+    event.write_text(json.dumps({"changeId": "1", "dataArea": "fwwt", "data": sample("1")}))
     capsys.readouterr()
 
     assert main(["--db", db, "explain", "--event", str(event)]) == 0
@@ -28,8 +29,27 @@ def test_explain_against_stored_subscriptions(capsys, tmp_path):
     assert main(["--db", db, "explain", "--event", str(event), "--json",
                  "--subscription", "FWWT", "--subscription", "GONE"]) == 0
     report = json.loads(capsys.readouterr().out)
+    assert report["refused"] is None
     assert [e["baseCode"] for e in report["explanations"]] == ["FWWT"]
     assert report["unknownSubscriptions"] == ["GONE"]
+
+
+def test_explain_agrees_with_the_engine_about_refused_events(capsys, tmp_path):
+    """An event the engine would refuse reaches nobody, and explain says so first."""
+    db = str(tmp_path / "e.db")
+    subs = tmp_path / "subs.json"
+    subs.write_text(json.dumps({"baseCode": "ALL", "dataAreas": ["*"], "changeIds": ["1"]}))
+    assert main(["--db", db, "subscriptions", "add", str(subs)]) == 0
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"changeId": "1", "dataArea": "fwwt",
+                                 "data": sample("1", serviceOrderId="")}))
+    capsys.readouterr()
+    assert main(["--db", db, "explain", "--event", str(event)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("The engine refuses this event (invalid)")
+    assert "✗ ALL: the event itself is refused: data.serviceOrderId: required field is empty" \
+        in out
+    assert main(["--db", db, "send", str(event)]) == 1  # and send agrees
 
 
 def test_explain_with_no_subscriptions_says_how_to_add_one(capsys, tmp_path):

@@ -145,7 +145,8 @@ def test_to_json_matched(catalog: Catalog) -> None:
 
 
 def test_reason_values_are_stable() -> None:
-    assert {str(r) for r in Reason} == {"matched", "change-unsupported", "unknown-change",
+    assert {str(r) for r in Reason} == {"matched", "event-refused", "change-unsupported",
+                                        "unknown-change",
                                         "disabled", "area-out-of-scope",
                                         "change-not-subscribed"}
 
