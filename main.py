@@ -8,6 +8,7 @@
     python main.py subscriptions ...    list / add / remove subscriber systems
     python main.py data-areas ...       list / add / remove data areas (数据域)
     python main.py timeline ORDER       one work order's story, anomalies flagged
+    python main.py settings [NAME VAL]  allow-unsupported on|off, validation-mode …
     python main.py bench core           throughput benchmark
 """
 
@@ -24,6 +25,7 @@ from app.cli import (
     dataareas,
     explain,
     send,
+    settings,
     subscriptions,
     timeline,
     validate,
@@ -43,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (validate, catalog, send, explain, subscriptions, dataareas, timeline,
-                   bench):
+                   settings, bench):
         module.add_parser(sub)
     return parser
 

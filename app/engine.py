@@ -187,8 +187,8 @@ class Engine:
         except UnsupportedEvent as error:
             return Refusal("unsupported",
                            [Finding("changeId", Code.UNSUPPORTED, str(error),
-                                    hint="the engine setting \"allow unsupported events\" "
-                                         "(allow_unsupported) lets it through for a test")],
+                                    hint="turn on \"allow unsupported events\" to send it for "
+                                         "a test: python main.py settings allow-unsupported on")],
                            _text(body), envelope.change_id, envelope.data_area)
         warnings = report.findings
         if envelope.data_area not in self.data_areas:

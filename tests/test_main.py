@@ -24,7 +24,7 @@ def test_validate_exit_codes_are_the_contract():
 def test_help_lists_the_commands():
     out = run("--help").stdout
     for command in ("validate", "catalog", "send", "explain", "subscriptions", "data-areas",
-                    "timeline", "bench"):
+                    "timeline", "settings", "bench"):
         assert command in out
 
 

@@ -13,7 +13,7 @@ import asyncio
 import json
 
 from app.catalog.envelope import JsonProblem, loads
-from app.catalog.findings import Mode, errors_first
+from app.catalog.findings import Finding, Mode, errors_first
 from app.cli import INVALID, OK, UNUSABLE, UsageProblem, print_err, read_input
 from app.engine import Accepted, Engine
 
@@ -35,9 +35,21 @@ async def _run(args: argparse.Namespace) -> int:
         print_err(f"send: {problem}")
         return UNUSABLE
     events = body if isinstance(body, list) else [body]
+    if not events:
+        print_err(f"send: {args.file} holds an empty list: nothing to send")
+        return OK
     status, out = OK, []
     with Engine(args.db_path).open() as engine:
         for i, event in enumerate(events):
+            if not isinstance(event, dict):
+                # Only objects are events here; a string would otherwise be read as JSON text.
+                status = INVALID
+                out.append({"reason": "invalid", "errors": [{
+                    "path": f"[{i}]", "code": "type", "severity": "error",
+                    "message": f"item {i} is not an event object"}]})
+                if not args.json:
+                    print(f"rejected item {i}: not an event object {{changeId, dataArea, data}}")
+                continue
             result = await engine.submit(event, source="cli", mode=args.mode)
             out.append(result.to_json())
             if isinstance(result, Accepted):
@@ -47,14 +59,19 @@ async def _run(args: argparse.Namespace) -> int:
                     print(f"accepted #{result.event_id} changeId {result.envelope.change_id} "
                           f"→ {targets}")
                     for w in result.warnings:
-                        print(f"    warning {w.path}: {w.message}")
+                        print(f"    {_line(w)}")
             else:
                 status = INVALID
                 if not args.json:
                     print(f"rejected item {i} ({result.reason}):")
                     for f in errors_first(list(result.findings)):
-                        print(f"    {f.severity:<7} {f.path or '$'}: {f.message}"
-                              + (f" — hint: {f.hint}" if f.hint else ""))
+                        print(f"    {_line(f)}")
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=2))
     return status
+
+
+def _line(f: Finding) -> str:
+    label = f" ({f.label_zh})" if f.label_zh else ""
+    hint = f" — hint: {f.hint}" if f.hint else ""
+    return f"{f.severity:<7} {f.path or '$'}{label}: {f.message}{hint}"

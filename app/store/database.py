@@ -16,6 +16,7 @@ for every row, and each take waits behind a busy event loop (measured in docs/be
 from __future__ import annotations
 
 import json
+import sqlite3
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -96,13 +97,17 @@ _UPSERT_ORDER = """
 
 # Batch statements. Event i of a batch gets id :event0 + i; a delivery's JSON entry is
 # "i|baseCode" (its event's index in the batch, then the subscriber), its id :first + position.
+# json_extract rather than the ->> operator: ->> needs SQLite 3.38, older than some
+# distributions still ship (Ubuntu 22.04 has 3.37).
 _BATCH_EVENTS = """
     INSERT INTO events (id, received_at, source, change_id, data_area, service_order_id, data,
                         encoding, warnings, first_delivery_id, delivery_count)
-    SELECT :event0 + e.key, e.value ->> 0, e.value ->> 1, e.value ->> 2, e.value ->> 3,
-           e.value ->> 4, e.value ->> 5, e.value ->> 6, e.value ->> 7,
-           :first + (e.value ->> 8),  -- relative to the batch; NULL stays NULL
-           e.value ->> 9
+    SELECT :event0 + e.key, json_extract(e.value, '$[0]'), json_extract(e.value, '$[1]'),
+           json_extract(e.value, '$[2]'), json_extract(e.value, '$[3]'),
+           json_extract(e.value, '$[4]'), json_extract(e.value, '$[5]'),
+           json_extract(e.value, '$[6]'), json_extract(e.value, '$[7]'),
+           :first + json_extract(e.value, '$[8]'),  -- relative to the batch; NULL stays NULL
+           json_extract(e.value, '$[9]')
     FROM json_each(:rows) AS e
 """
 _BATCH_DELIVERIES = """
@@ -116,8 +121,10 @@ _BATCH_DELIVERIES = """
 _BATCH_ORDERS = """
     INSERT INTO orders (service_order_id, service_order_code, contact_user_id, contact_name,
                         first_event_id, last_event_id, last_change_id, event_count, updated_at)
-    SELECT o.value ->> 0, o.value ->> 1, o.value ->> 2, o.value ->> 3,
-           :event0 + (o.value ->> 4), :event0 + (o.value ->> 4), o.value ->> 5, 1, :at
+    SELECT json_extract(o.value, '$[0]'), json_extract(o.value, '$[1]'),
+           json_extract(o.value, '$[2]'), json_extract(o.value, '$[3]'),
+           :event0 + json_extract(o.value, '$[4]'), :event0 + json_extract(o.value, '$[4]'),
+           json_extract(o.value, '$[5]'), 1, :at
     FROM json_each(:rows) AS o WHERE true
 """ + _ORDER_CONFLICT
 
@@ -141,6 +148,7 @@ class Store:
         db = sqlite_utils.Database(path)
         conn = db.conn
         try:
+            _require_json_functions(conn)
             # A reader never waits for long: the only writer holds its lock for one batch.
             conn.execute("PRAGMA busy_timeout = 5000")
             if conn.execute("PRAGMA user_version").fetchone()[0] > LATEST:
@@ -292,6 +300,20 @@ class Store:
         for status, n in q("SELECT status, count(*) FROM deliveries GROUP BY status"):
             out[f"deliveries_{status}"] = n
         return out
+
+
+class SqliteTooOld(RuntimeError):
+    """The SQLite this Python links lacks what the store needs."""
+
+
+def _require_json_functions(conn: sqlite3.Connection) -> None:
+    try:
+        conn.execute("SELECT json_extract(value, '$[0]') FROM json_each('[[1]]')").fetchall()
+    except sqlite3.OperationalError:
+        raise SqliteTooOld(
+            f"the SQLite this Python uses ({sqlite3.sqlite_version}) has no JSON functions "
+            "(json_each, json_extract); use a Python built with SQLite 3.9+ and JSON1, as "
+            "python.org, Homebrew and Debian's are") from None
 
 
 def _json(rows: object) -> str:

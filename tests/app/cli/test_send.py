@@ -49,3 +49,26 @@ def test_send_unusable_input(capsys, tmp_path):
     bad.write_text("[{]")
     assert main(["--db", str(tmp_path / "s.db"), "send", str(bad)]) == 2
     assert "not JSON" in capsys.readouterr().err
+
+
+def test_items_that_are_not_objects_are_rejected_not_reparsed(capsys, tmp_path):
+    inner = json.dumps({"changeId": "4", "dataArea": "fwwt", "data": sample("4")})
+    events = write(tmp_path, [inner, 7])
+    assert main(["--db", str(tmp_path / "s.db"), "send", events]) == 1
+    out = capsys.readouterr().out
+    assert "rejected item 0: not an event object" in out
+    assert "rejected item 1: not an event object" in out
+
+
+def test_an_empty_list_says_so(capsys, tmp_path):
+    assert main(["--db", str(tmp_path / "s.db"), "send", write(tmp_path, [])]) == 0
+    assert "nothing to send" in capsys.readouterr().err
+
+
+def test_warnings_carry_their_hints_and_labels(capsys, tmp_path):
+    data = sample("1")
+    data["userid"] = data.pop("userId")
+    events = write(tmp_path, {"changeId": "1", "dataArea": "fwwt", "data": data})
+    assert main(["--db", str(tmp_path / "s.db"), "send", events]) == 0
+    assert "warning data.userid (联系人ID): unknown key 'userid' — hint: did you mean userId?" \
+        in capsys.readouterr().out
