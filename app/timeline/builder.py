@@ -22,6 +22,8 @@ _HANG = {"0": "解挂", "1": "挂起申请中", "2": "挂起", "3": "挂起失�
 _HANG_AFTER = {"1": None, "2": "1", "3": "1", "0": "2"}
 #: Events that may follow the end: the customer evaluates a finished order.
 _AFTER_END_OK = {"4"}
+#: Events that happen on a track that a changeId 5 must have generated first.
+_ON_A_TRACK = {"6", "7", "8", "9", "10"}
 
 
 class _Data:
@@ -91,6 +93,14 @@ class _Builder:
                       f"changeId {change} arrived after the order ended (event {self.ended_by})",
                       f"工单已结束（事件 {self.ended_by}）后又收到 changeId {change}")
 
+        # Only when the order reports tracks at all (then this one is missing); an order with
+        # none gets one "without a single track" at its end instead of one per event.
+        if (change in _ON_A_TRACK and track_id and self.created and self.tracks
+                and track_id not in self.tracks):
+            self.flag("unknown-track", eid,
+                      f"changeId {change} names track {track_id}, which was never generated "
+                      "(no changeId 5 for it)",
+                      f"changeId {change} 指向的环节 {track_id} 从未生成（缺少 changeId 5）")
         handler = getattr(self, f"_change_{change}", None)
         when, summary = handler(eid, d, received, track_id) if handler else (
             _time(d, received), f"changeId {change}")
@@ -120,6 +130,12 @@ class _Builder:
         when = _time(d, received, "createDate")
         if track_id:
             track = self.track(track_id, d)
+            if track.generated_event_id is None and track.handled_event_id is not None:
+                self.flag("out-of-order", eid,
+                          f"track {track_id} was generated (changeId 5) after it was handled "
+                          f"(changeId 2, event {track.handled_event_id})",
+                          f"环节 {track_id} 在处理（changeId 2，事件 {track.handled_event_id}）"
+                          "之后才生成（changeId 5）")
             if track.generated_event_id is not None:
                 self.flag("duplicate-track", eid,
                           f"track {track_id} was generated again "
@@ -188,6 +204,11 @@ class _Builder:
 
     def _change_4(self, eid: int, d: _Data, received: float, track_id: str | None):
         when = _time(d, received, "evaluateTime")
+        earlier = next((m for m in self.t.marks if m.kind == "evaluation"), None)
+        if earlier is not None:
+            self.flag("duplicate-evaluation", eid,
+                      f"the order was evaluated again (first by event {earlier.event_id})",
+                      f"重复评价（首次为事件 {earlier.event_id}）")
         label = f"评价 {d('evalue')}星 · {d('evaluator')}"
         self.t.marks.append(Mark("evaluation", when, eid, label, None,
                                  {"evalue": d("evalue"), "evaluator": d("evaluator"),
