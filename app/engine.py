@@ -16,7 +16,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +108,6 @@ class Settings:
 
     allow_unsupported: bool = False
     validation_mode: Mode = Mode.LENIENT
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Engine:
@@ -285,12 +284,12 @@ class Engine:
         """Create or replace; SubscriptionError names every bad field. Returns (sub, created)."""
         sub = Subscription.from_json(doc, self.catalog.workorder.type_ids, base_code=base_code)
         self._writable()
-        stored = sub.to_json()
+        stored = sub.to_json(reveal_secret=True)
         await self.writer.call(lambda store: store.save_subscription(sub.base_code, stored))
         created = self.index.get(sub.base_code) is None
         self.index.put(sub)
         self.bus.publish(SubscriptionSaved(base_code=sub.base_code, created=created,
-                                           doc=sub.to_json(reveal_secret=False)))
+                                           doc=sub.to_json()))
         return sub, created
 
     async def delete_subscription(self, base_code: str) -> bool:

@@ -1,8 +1,7 @@
 """Typed core events: what happened, published on the EventBus.
 
-Names are nouns of what happened. Each class's docstring is its reference documentation
-(``python main.py events`` can print it). Events are immutable and carry ids, not live
-objects, so a handler can keep them.
+Names are nouns of what happened. Each class's docstring is its reference documentation.
+Events are immutable and carry ids, not live objects, so a handler can keep them.
 """
 
 from __future__ import annotations
@@ -117,6 +116,11 @@ class SettingChanged(CoreEvent):
 
 
 def all_event_types() -> list[type[CoreEvent]]:
-    """Every concrete event class, for documentation and the Live panel's filters."""
-    return [EventAccepted, EventRejected, SubscriptionSaved, SubscriptionRemoved, DataAreaSaved,
-            DataAreaRemoved, SettingChanged]
+    """Every event class, for documentation and the Live panel's filters: derived from the
+    class tree, so a new event cannot be forgotten here."""
+    found, todo = [], list(CoreEvent.__subclasses__())
+    while todo:
+        kind = todo.pop(0)
+        found.append(kind)
+        todo.extend(kind.__subclasses__())
+    return found

@@ -10,6 +10,10 @@
 
 Punctuation is the spec's own: changeId 2 joins with a full-width ``，``, changeId 3 with an
 ASCII ``,``. It looks like an accident of the document, but it is what the platform sends.
+
+Our decision where the spec is silent: a changeId 5 waiting for several people (currentUser
+as a list) may name any one of them, or all of them joined with 、 (待[甲、乙]派单); the rule
+only ever shows one ${userName}.
 """
 
 from __future__ import annotations
@@ -51,6 +55,24 @@ OVER_TYPE_OF = {
 }
 
 _VERDICT = {"1": "通过", "2": "不通过"}
+
+#: Each rule as the spec writes it, for messages ("does not follow the rule …").
+GENERATED_RULE = "待[${userName}]${trackName}"
+HANDLED_RULES = {
+    TrackAction.DISPATCH: "${currentUserName}已${trackName}",
+    TrackAction.ACCEPT: "${currentUserName}已${trackName}",
+    TrackAction.HANDLE: "${currentUserName}已${trackName}",
+    TrackAction.REVIEW: "${currentUserName}已${trackName}，审核通过|不通过",
+    TrackAction.RETURN_VISIT: "${currentUserName}已${trackName}，回访通过|不通过",
+    TrackAction.EVALUATE: "${currentUserName}已${trackName}，评价${evalue}星",
+    TrackAction.SYSTEM_EVALUATE: "系统默认评价，评价${evalue}星",
+}
+ENDED_RULES = {
+    EndKind.NORMAL: "工单结束",
+    EndKind.CANCEL: "${operator}已取消工单,工单结束",
+    EndKind.FORCED_CLOSE: "${operator}已关闭工单,工单结束",
+    EndKind.SYSTEM_CLOSE: "系统关闭工单,工单结束",
+}
 
 
 def track_generated(user_name: str, track_name: str) -> str:
@@ -163,7 +185,7 @@ def expected(change_id: str, data: Mapping[str, object]) -> tuple[list[str], str
         texts = [track_generated(n, track_name) for n in names]
         if len(names) > 1:
             texts.append(track_generated("、".join(names), track_name))
-        return texts, "待[${userName}]${trackName}"
+        return texts, GENERATED_RULE
     if change_id == "2":
         user = s.get("currentUserName", "")
         action = action_of(track_name, user, s.get("trackInfo", ""))
@@ -171,24 +193,12 @@ def expected(change_id: str, data: Mapping[str, object]) -> tuple[list[str], str
             text = track_handled(action, user, track_name, s.get("reviewResult"), s.get("evalue"))
         except ValueError:
             return None
-        rule = {
-            TrackAction.REVIEW: "${currentUserName}已${trackName}，审核通过|不通过",
-            TrackAction.RETURN_VISIT: "${currentUserName}已${trackName}，回访通过|不通过",
-            TrackAction.EVALUATE: "${currentUserName}已${trackName}，评价${evalue}星",
-            TrackAction.SYSTEM_EVALUATE: "系统默认评价，评价${evalue}星",
-        }.get(action, "${currentUserName}已${trackName}")
-        return [text], rule
+        return [text], HANDLED_RULES[action]
     if change_id == "3":
         kind = end_kind_of(s.get("overType", ""), s.get("operator", ""))
         if kind is None:
             return None
-        rule = {
-            EndKind.NORMAL: "工单结束",
-            EndKind.CANCEL: "${operator}已取消工单,工单结束",
-            EndKind.FORCED_CLOSE: "${operator}已关闭工单,工单结束",
-            EndKind.SYSTEM_CLOSE: "系统关闭工单,工单结束",
-        }[kind]
-        return [order_ended(kind, s.get("operator", ""))], rule
+        return [order_ended(kind, s.get("operator", ""))], ENDED_RULES[kind]
     return None
 
 

@@ -181,12 +181,14 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
             return
         if actual in f.also:
             if strict:
+                why = f" ({f.quirks[0]})" if f.quirks else ""
                 out.append(Finding(
                     path, Code.TYPE,
                     f"expected {_TYPE_WORD[f.type]} (the table types it {f.spec_type}), "
                     f"got {_TYPE_WORD[actual]}",
-                    hint=(f.quirks[0] if f.quirks else None)
-                    or f"production sends {_TYPE_WORD[actual]}; --lenient accepts it",
+                    hint=f"send {_TYPE_WORD[f.type]} as the table says, or validate with "
+                         f"--lenient, which accepts {_TYPE_WORD[actual]} as production "
+                         f"sends it{why}",
                     label_zh=f.short_zh))
         else:
             out.append(Finding(path, Code.TYPE,

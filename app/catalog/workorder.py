@@ -590,7 +590,9 @@ CHANGE_8 = MessageType(
         Field("supflag", S, False, "督办级别", "supervision level"),
         Field("supuserId", S, False, "督办人", "supervisor"),
         Field("supuserName", S, False, "督办人名称", "supervisor's name"),
-        Field("suptime", S, False, "督办时间", "supervision time"),
+        Field("suptime", S, False, "督办时间", "supervision time", time=True,
+              quirks=("no format given (there is no table); read as yyyyMMddHHmmss like every "
+                      "other time of the document",)),
         Field("supremark", S, False, "督办意见", "supervision comment"),
     ),
 )

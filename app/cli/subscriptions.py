@@ -38,7 +38,7 @@ async def _run(args: argparse.Namespace) -> int:
             return UNUSABLE
     with Engine(args.db_path).open() as engine:
         if args.verb == "list":
-            subs = [s.to_json(reveal_secret=False) for s in engine.subscriptions()]
+            subs = [s.to_json() for s in engine.subscriptions()]
             if args.json:
                 print(json.dumps(subs, ensure_ascii=False, indent=2))
             elif not subs:

@@ -9,11 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 
+from app.catalog.workorder import OVER_TYPE
 from app.cli import INVALID, OK, print_err
 from app.engine import Engine
 from app.timeline import Timeline
-
-_OVER = {"0": "completed 正常完结", "1": "cancelled 已取消", "2": "closed 系统关闭"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -48,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print(t: Timeline) -> None:
-    state = ("open" if t.over_type is None
-             else f"ended {t.ended_at}, {_OVER.get(t.over_type, 'overType ' + t.over_type)}")
+    how = (f"{OVER_TYPE.meaning(t.over_type)} {OVER_TYPE.meaning(t.over_type, 'zh')}"
+           if t.over_type in OVER_TYPE.codes else f"overType {t.over_type}")
+    state = "open" if t.over_type is None else f"ended {t.ended_at}, {how}"
     contact = " ".join(v for v in (t.contact.get("name"), t.contact.get("userId")) if v)
     print(f"order {t.service_order_id} {t.service_order_code}  created {t.created_at or '?'}  "
           f"contact {contact or '?'}  {state}")

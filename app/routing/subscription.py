@@ -7,7 +7,8 @@ GUI becomes a subscription; every problem is a Finding naming the field and the 
 from __future__ import annotations
 
 import base64
-from dataclasses import asdict, dataclass, field, replace
+import re
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
@@ -19,6 +20,16 @@ DEFAULT_RETRY_SCHEDULE = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
 DEFAULT_TIMEOUT = 15.0
 
 Encoding = Literal["string", "object"]
+
+
+def redact_url(value: object) -> object:
+    """A URL with any password in it replaced by ***, fit for findings and logs."""
+    if not isinstance(value, str):
+        return value
+    return _PASSWORD.sub(r"\1***@", value)
+
+
+_PASSWORD = re.compile(r"(//[^/@:?#]*:)[^/@?#]*@")
 
 
 class SubscriptionError(ValueError):
@@ -45,7 +56,6 @@ class Subscription:
     #: Send our baseCode in the callback body; the spec marks it 已失效 and sends "".
     send_base_code: bool = False
     timeout: float = DEFAULT_TIMEOUT
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
     def all_areas(self) -> bool:
@@ -57,8 +67,10 @@ class Subscription:
     def with_changes(self, **changes: Any) -> Subscription:
         return replace(self, **changes)
 
-    def to_json(self, *, reveal_secret: bool = True) -> dict[str, Any]:
-        """The contract's camelCase form. ``reveal_secret=False`` masks the secret for logs."""
+    def to_json(self, *, reveal_secret: bool = False) -> dict[str, Any]:
+        """The contract's camelCase form, the secret masked unless ``reveal_secret`` (for the
+        store, and for its owner through an authenticated API) — masked is the safe default
+        for logs, events and listings."""
         out: dict[str, Any] = {
             "baseCode": self.base_code,
             "name": self.name,
@@ -72,7 +84,6 @@ class Subscription:
             "sendBaseCode": self.send_base_code,
             "timeout": self.timeout,
         }
-        out.update(self.extra)
         return out
 
     def __repr__(self) -> str:  # never print the secret
@@ -229,7 +240,7 @@ class _Reader:
                 if parts.scheme not in ("http", "https") or not parts.hostname:
                     problem = "is not an http(s) URL with a host"
         if problem:
-            self.bad("callbackUrl", f"callbackUrl {problem}: {value!r}",
+            self.bad("callbackUrl", f"callbackUrl {problem}: {redact_url(value)!r}",
                      "e.g. http://127.0.0.1:9000/callback, or leave it out for MQTT only")
             return None
         return value  # type: ignore[return-value]

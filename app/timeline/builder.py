@@ -13,10 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from app.catalog.timefmt import format_time, time_problem
+from app.catalog.workorder import OVER_TYPE
 from app.timeline.model import Anomaly, Hang, Mark, Timeline, TimelineEvent, Track
 
-_OVER = {"0": ("正常完结", "completed"), "1": ("已取消", "cancelled"),
-         "2": ("系统关闭", "closed")}
 _HANG = {"0": "解挂", "1": "挂起申请中", "2": "挂起", "3": "挂起失败"}
 #: hangStatus → the status an open hang must be in before it (None: no open hang).
 _HANG_AFTER = {"1": None, "2": "1", "3": "1", "0": "2"}
@@ -195,7 +194,8 @@ class _Builder:
         for hang in self.open_hangs.values():
             hang.end = hang.end or when
         self.open_hangs.clear()
-        zh, en = _OVER.get(over, (f"overType {over}", f"overType {over}"))
+        zh = OVER_TYPE.meaning(over, "zh") or f"overType {over}"
+        en = OVER_TYPE.meaning(over, "en") or f"overType {over}"
         self.t.marks.append(Mark("end", when, eid, d("trackInfo") or f"工单结束（{zh}）",
                                  track_id, {"overType": over, "meaning": en,
                                             "operator": d("operator"),

@@ -19,7 +19,7 @@ def test_timeline_by_id_by_contact_and_as_json(capsys, tmp_path):
 
     assert main(["--db", db, "timeline", "4503599741262301"]) == 0
     out = capsys.readouterr().out
-    assert "contact 噜噜噜 110640113" in out and "completed 正常完结" in out
+    assert "contact 噜噜噜 110640113" in out and "completed normally 正常完结" in out
     assert "the order ended normally without a single track" in out
     assert "changeId 10 arrived after the order ended" in out
 

@@ -375,7 +375,7 @@ def full_subscription() -> Subscription:
 
 
 def test_to_json_has_the_contract_fields() -> None:
-    out = full_subscription().to_json()
+    out = full_subscription().to_json(reveal_secret=True)
     assert out == {"baseCode": "HRZDWYWHXT", "name": "华润置地", "dataAreas": ["fwwt", "10008"],
                    "changeIds": ["1", "8", "10"], "callbackUrl": "https://example.com/cb",
                    "dataEncoding": "object", "secret": SECRET, "retrySchedule": [1.0, 2.5],
@@ -389,10 +389,10 @@ def test_to_json_has_the_contract_fields() -> None:
     pytest.param(read(doc_with(dataAreas=["*"], retrySchedule=[])), id="all-areas-no-retry"),
 ])
 def test_to_json_round_trips(sub: Subscription) -> None:
-    again = read(json.loads(json.dumps(sub.to_json())))
+    again = read(json.loads(json.dumps(sub.to_json(reveal_secret=True))))
     assert again == sub
     assert again.to_json() == sub.to_json()
-    assert read(sub.to_json(), base_code=sub.base_code) == sub
+    assert read(sub.to_json(reveal_secret=True), base_code=sub.base_code) == sub
 
 
 def test_repr_never_shows_the_secret() -> None:
@@ -404,15 +404,15 @@ def test_repr_never_shows_the_secret() -> None:
 
 
 def test_masked_to_json_never_shows_the_secret() -> None:
-    masked = full_subscription().to_json(reveal_secret=False)
+    masked = full_subscription().to_json()  # masked unless asked
     assert SECRET_BODY not in json.dumps(masked, ensure_ascii=False)
     assert masked["secret"].startswith("whsec_")
     assert masked["secret"] != SECRET
-    assert full_subscription().to_json()["secret"] == SECRET
+    assert full_subscription().to_json(reveal_secret=True)["secret"] == SECRET
 
 
 def test_masked_to_json_without_a_secret_stays_null() -> None:
-    assert read(doc_with()).to_json(reveal_secret=False)["secret"] is None
+    assert read(doc_with()).to_json()["secret"] is None
 
 
 def test_with_changes_returns_a_new_subscription() -> None:
@@ -421,3 +421,8 @@ def test_with_changes_returns_a_new_subscription() -> None:
     assert off.enabled is False
     assert sub.enabled is True
     assert off.base_code == sub.base_code
+
+
+def test_a_password_in_a_callback_url_never_reaches_a_finding() -> None:
+    (finding,) = findings_of(doc_with(callbackUrl="ftp://user:hunter2@example.com/cb"))
+    assert "hunter2" not in str(finding) and "user:***@example.com" in finding.message

@@ -141,7 +141,7 @@ def test_story_marks(clean: Timeline) -> None:
     assert "1" in timeout.label
 
     assert end == Mark("end", "20190802190338", 12, "工单结束", OVER,
-                       {"overType": "0", "meaning": "completed", "operator": "",
+                       {"overType": "0", "meaning": "completed normally", "operator": "",
                         "dealAdvise": ""})
     assert evaluation.time == "20190802200000"
     assert evaluation.details == {"evalue": "4", "evaluator": "噜噜噜", "evaluateMsg": "好评"}
@@ -189,7 +189,7 @@ def test_the_end_closes_an_open_hang() -> None:
     (h,) = t.hangs
     assert h.end == "20190802190338"
     assert t.over_type == "1"
-    assert t.marks[-1].details["meaning"] == "cancelled"
+    assert t.marks[-1].details["meaning"] == "cancelled (terminated)"
     assert t.anomalies == []  # a cancelled order needs no handled tracks
 
 
