@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import signal
 import sqlite3
@@ -13,6 +14,8 @@ import threading
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.catalog.findings import Code, Mode
 from app.catalog.samples import sample
@@ -290,3 +293,48 @@ async def test_an_event_is_announced_even_when_its_caller_stops_waiting(engine):
     await asyncio.wait_for(heard.wait(), 10)
     assert caller.cancelled()
     assert len(announced) == 1 and engine.event(announced[0].event_id) is not None
+
+
+# --- fuzzing through the whole accept path ------------------------------------------------
+
+_hostile_text = st.sampled_from([
+    '"\\ud800"', "NaN", "Infinity", "1" * 5000, "[" * 1500 + "]" * 1500, '"\\u0000"',
+    '"房屋问题"', "18446744073709551616", '"a\\"b"', "{}", "[]", "null", '" trailing "'])
+_keys = st.sampled_from(["serviceOrderId", "userid", "hangRemark ", "trackInfo", "x", ""])
+
+
+@st.composite
+def _bodies(draw):
+    """Event bodies as bytes: mostly event-shaped, with hostile JSON spliced in."""
+    change_id = draw(st.sampled_from(['"1"', '"3"', '"6"', '"8"', "1", '"99"']))
+    area = draw(st.sampled_from(['"fwwt"', '"a/#"', '""', "7"]))
+    pairs = draw(st.lists(st.tuples(_keys, _hostile_text), max_size=4))
+    data = "{" + ",".join(f'"{k}":{v}' for k, v in pairs) + "}"
+    if draw(st.booleans()):
+        data = json.dumps(data)  # the spec's form: data as a JSON string
+    text = f'{{"changeId":{change_id},"dataArea":{area},"data":{data}}}'
+    cut = draw(st.integers(0, 3))
+    return text.encode()[: len(text) - cut] if cut == 3 else text.encode()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_bodies(), min_size=1, max_size=5))
+def test_fuzz_nothing_submitted_vanishes(tmp_path_factory, bodies):
+    db = tmp_path_factory.mktemp("fuzz") / "f.db"
+
+    async def run():
+        with Engine(db).open() as engine:
+            await engine.put_subscription(subscription("ALL", dataAreas=["*"],
+                                                       changeIds=["1", "3", "6"]))
+            results = [await engine.submit(body) for body in bodies]
+            counts = engine.store.counts()
+        return results, counts
+
+    results, counts = asyncio.run(run())
+    assert all(isinstance(r, Accepted | Rejected) for r in results)
+    accepted = sum(isinstance(r, Accepted) for r in results)
+    assert counts["events"] == accepted
+    assert counts["rejections"] == len(results) - accepted
+    for r in results:
+        if isinstance(r, Rejected):
+            assert r.findings and all(isinstance(f.path, str) for f in r.findings)

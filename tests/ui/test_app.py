@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QTableWidget
 
@@ -22,5 +24,6 @@ def test_placeholder_window_tells_the_truth(qtbot, tmp_path):
 
 def test_a_cjk_font_is_chosen_when_one_is_installed(qapp):
     installed = [f for f in CJK_FONTS if f in set(QFontDatabase.families())]
-    if installed:
-        assert pick_font().family() == installed[0]
+    if not installed:
+        pytest.skip("no CJK font installed (./dev installs fonts-noto-cjk on Debian)")
+    assert pick_font().family() == installed[0]
