@@ -16,6 +16,7 @@ import asyncio
 import json
 import logging
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -242,17 +243,20 @@ class Engine:
     async def accept(self, prepared: list[Prepared]) -> list[Accepted]:
         """Store prepared events in one batch and announce them.
 
-        The write and the announcement run in their own task: a caller that stops waiting
-        (a request timeout) cannot leave an event stored but never announced.
+        The batch is queued for the writer at once, before anything yields: the writer can
+        start on it while this loop validates more. Waiting and announcing run in their own
+        task, so a caller that stops waiting (a request timeout) cannot leave an event stored
+        but never announced.
         """
-        return await asyncio.shield(spawn(self._store_and_announce(prepared),
-                                          name="accept events"))
+        self._writable()
+        written = self.writer.submit_events([p.row for p in prepared])  # type: ignore[union-attr]
+        return await asyncio.shield(spawn(self._announce_when_written(prepared, written),
+                                          name="announce accepted events"))
 
-    async def _store_and_announce(self, prepared: list[Prepared]) -> list[Accepted]:
-        if self.writer is None:
-            raise WriterStopped("the engine was opened read-only")
-        written = await self.writer.write_events([p.row for p in prepared])
-        return [self._announce(p, w) for p, w in zip(prepared, written, strict=True)]
+    async def _announce_when_written(self, prepared: list[Prepared],
+                                     written: Future[list[WrittenEvent]]) -> list[Accepted]:
+        rows = await asyncio.wrap_future(written)
+        return [self._announce(p, w) for p, w in zip(prepared, rows, strict=True)]
 
     def _announce(self, p: Prepared, w: WrittenEvent) -> Accepted:
         warnings = tuple(p.warnings)

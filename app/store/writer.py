@@ -77,6 +77,11 @@ class StoreWriter:
         """Durably store ``events``; returns their ids once committed."""
         return await asyncio.wrap_future(self._submit(events))
 
+    def submit_events(self, events: Sequence[NewEvent]) -> Future[list[WrittenEvent]]:
+        """Queue ``events`` now, without waiting: the future resolves once they are durable.
+        For callers that must have the write under way before they next yield."""
+        return self._submit(events)
+
     async def call(self, work: Callable[[Store], Any]) -> Any:
         """Run ``work(store)`` on the writer thread (saves, deletes), in queue order."""
         return await asyncio.wrap_future(self._submit(work))

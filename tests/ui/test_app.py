@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import pytest
-
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QTableWidget
 

@@ -91,13 +91,17 @@ def test_the_compared_tables_are_not_trivial(both: tuple[Path, Path]) -> None:
     assert [e["first_delivery_id"] for e in events] == [1, 3, None, 4, 5, None, 8, 9]
 
 
-def test_prepare_rows_numbers_like_the_store(tmp_path: Path) -> None:
+def test_prepare_rows_cross_references_number_like_the_store(tmp_path: Path) -> None:
+    """Rows carry no ids (SQLite numbers them 1, 2, … in order, as the store lets it), but
+    each delivery's event and each event's first delivery must point where the store's do."""
     prepared = prepare_rows(batches())
     assert [len(events) for events, _, _ in prepared] == [4, 2, 2]
-    event_ids = [row[0] for events, _, _ in prepared for row in events]
-    delivery_ids = [row[0] for _, deliveries, _ in prepared for row in deliveries]
-    assert event_ids == list(range(1, 9))
-    assert delivery_ids == list(range(1, 10))
+    events = [row for evs, _, _ in prepared for row in evs]
+    deliveries = [row for _, dls, _ in prepared for row in dls]
+    for event_id, row in enumerate(events, start=1):
+        first, count = row[8], row[9]
+        mine = [d for d in range(1, len(deliveries) + 1) if deliveries[d - 1][0] == event_id]
+        assert mine == (list(range(first, first + count)) if count else [])
 
 
 def test_insert_rows_opens_the_file_like_the_store(tmp_path: Path) -> None:
