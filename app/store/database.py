@@ -18,7 +18,8 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -163,6 +164,26 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One atomic unit of writing. At the top level a transaction of its own (BEGIN
+        IMMEDIATE … COMMIT); inside another one a savepoint, so that the writer can run many
+        callers' work under one COMMIT — one fsync — and still undo just the one that failed."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            conn.execute("SAVEPOINT unit")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK TO unit")
+                conn.execute("RELEASE unit")
+                raise
+            conn.execute("RELEASE unit")
+            return
+        with conn:  # commits on success, rolls back on error
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+
     @property
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -187,8 +208,7 @@ class Store:
             if ev.service_order_id:
                 order_rows.append((ev.service_order_id, ev.service_order_code,
                                    ev.contact_user_id, ev.contact_name, i, ev.change_id))
-        with conn:
-            conn.execute("BEGIN IMMEDIATE")
+        with self.transaction():
             event0, first = conn.execute(
                 "SELECT (SELECT coalesce(max(id), 0) + 1 FROM events), "
                 "(SELECT coalesce(max(id), 0) + 1 FROM deliveries)").fetchone()
@@ -206,7 +226,7 @@ class Store:
                 for i, (row, ev) in enumerate(zip(event_rows, events, strict=True))]
 
     def write_rejection(self, source: str, body: str, findings: list[dict[str, Any]]) -> int:
-        with self.db.conn as conn:
+        with self.transaction() as conn:
             cur = conn.execute(
                 "INSERT INTO rejections (received_at, source, body, findings) VALUES (?, ?, ?, ?)",
                 (time.time(), source, body, json.dumps(findings, ensure_ascii=False)))
@@ -220,7 +240,7 @@ class Store:
 
     def save_subscription(self, base_code: str, doc: dict[str, Any]) -> None:
         now = time.time()
-        with self.db.conn as conn:
+        with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO subscriptions (base_code, doc, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?) ON CONFLICT (base_code) DO UPDATE SET doc = excluded.doc, "
@@ -228,7 +248,7 @@ class Store:
                 (base_code, json.dumps(doc, ensure_ascii=False), now, now))
 
     def delete_subscription(self, base_code: str) -> bool:
-        with self.db.conn as conn:
+        with self.transaction() as conn:
             return conn.execute("DELETE FROM subscriptions WHERE base_code = ?",
                                 (base_code,)).rowcount > 0
 
@@ -237,12 +257,12 @@ class Store:
                 self.db.execute("SELECT code, name FROM data_areas ORDER BY rowid")]
 
     def save_data_area(self, code: str, name: str) -> None:
-        with self.db.conn as conn:
+        with self.transaction() as conn:
             conn.execute("INSERT INTO data_areas (code, name) VALUES (?, ?) "
                          "ON CONFLICT (code) DO UPDATE SET name = excluded.name", (code, name))
 
     def delete_data_area(self, code: str) -> bool:
-        with self.db.conn as conn:
+        with self.transaction() as conn:
             return conn.execute("DELETE FROM data_areas WHERE code = ?", (code,)).rowcount > 0
 
     def setting(self, key: str, default: Any = None) -> Any:
@@ -250,7 +270,7 @@ class Store:
         return json.loads(row[0]) if row else default
 
     def set_setting(self, key: str, value: Any) -> None:
-        with self.db.conn as conn:
+        with self.transaction() as conn:
             conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) "
                          "DO UPDATE SET value = excluded.value", (key, json.dumps(value)))
 

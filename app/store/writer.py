@@ -6,10 +6,10 @@ the cost of the fsync is shared by many events, and with no load an event waits 
 but its own commit. The queue is unbounded on purpose: every event in it was accepted from a
 caller who is still awaiting its durability, so back-pressure is the callers' awaiting.
 
-Work runs strictly in queue order: consecutive event writes share a transaction, and a
-``call`` runs after everything queued before it. A caller that stops waiting (a cancelled
-task, a request timeout) before its work starts has it dropped; one that stops waiting
-later still has it done — it just does not hear about it.
+Work runs strictly in queue order, all of a batch under one COMMIT (one fsync), each
+caller's work in its own savepoint so that one failure undoes only that caller's work. A
+caller that stops waiting (a cancelled task, a request timeout) before its work starts has
+it dropped; one that stops waiting later still has it done — it just does not hear about it.
 """
 
 from __future__ import annotations
@@ -124,44 +124,42 @@ class StoreWriter:
             store.close()
 
     def _run_batch(self, store: Store, batch: list[tuple[Any, Future[Any]]]) -> None:
-        writes: list[tuple[Sequence[NewEvent], Future[Any]]] = []
-        for payload, future in batch:
-            if not future.set_running_or_notify_cancel():
-                continue  # the caller gave up before we started: nothing was promised
-            if callable(payload):
-                self._write(store, writes)
-                writes = []
-                try:
-                    future.set_result(payload(store))
-                except BaseException as error:
-                    future.set_exception(error)
-            else:
-                writes.append((payload, future))
-        self._write(store, writes)
-
-    def _write(self, store: Store,
-               writes: list[tuple[Sequence[NewEvent], Future[Any]]]) -> None:
-        """Consecutive event writes in one transaction; if it fails, each caller's events
-        alone, so that one bad event fails only its own caller."""
-        if not writes:
-            return
-        events = [ev for payload, _ in writes for ev in payload]
+        """Everything queued together under one COMMIT (one fsync), each caller's work in its
+        own savepoint: one failure undoes only its own work. Nobody hears a result before
+        the COMMIT has made it durable."""
+        live = [(p, f) for p, f in batch if f.set_running_or_notify_cancel()]
+        if not live:
+            return  # every caller gave up before we started: nothing was promised
+        outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
+        written = 0
         try:
-            written = store.write_events(events)
-        except Exception as error:
-            if len(writes) > 1:
-                for one in writes:
-                    self._write(store, [one])
-                return
-            log.exception("writing %d events failed", len(events))
-            writes[0][1].set_exception(error)
+            with store.transaction():
+                for payload, future in live:
+                    try:
+                        with store.transaction():
+                            if callable(payload):
+                                value = payload(store)
+                            else:
+                                value = store.write_events(payload)
+                                written += len(payload)
+                    except Exception as error:
+                        if not callable(payload):
+                            log.exception("writing %d events failed", len(payload))
+                        outcomes.append((future, None, error))
+                    else:
+                        outcomes.append((future, value, None))
+        except Exception as error:  # BEGIN or COMMIT failed: none of it is durable
+            log.exception("committing a batch of %d writes failed", len(live))
+            for _, future in live:
+                future.set_exception(error)
             return
         self.batches += 1
-        self.events_written += len(events)
-        start = 0
-        for payload, future in writes:
-            future.set_result(written[start:start + len(payload)])
-            start += len(payload)
+        self.events_written += written
+        for future, value, error in outcomes:
+            if error is None:
+                future.set_result(value)
+            else:
+                future.set_exception(error)
 
 
 def _size(item: Any) -> int:
