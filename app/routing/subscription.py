@@ -16,7 +16,8 @@ from app.catalog.findings import Code, Finding
 from app.routing.topics import CODE_HINT, is_code
 
 ALL_AREAS = "*"
-DEFAULT_RETRY_SCHEDULE = (5.0, 30.0, 120.0, 600.0, 1800.0, 3600.0)
+#: Delay before each attempt (seconds): at once, then 5 s, 30 s, 2 min, 10 min, 30 min.
+DEFAULT_RETRY_SCHEDULE = (0.0, 5.0, 30.0, 120.0, 600.0, 1800.0)
 DEFAULT_TIMEOUT = 15.0
 
 Encoding = Literal["string", "object"]

@@ -1,0 +1,1 @@
+"""The callback service: outbox → signed HTTP callbacks, retried, logged, replayable."""
