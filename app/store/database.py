@@ -232,6 +232,82 @@ class Store:
                 (time.time(), source, body, json.dumps(findings, ensure_ascii=False)))
         return cur.lastrowid  # type: ignore[return-value]
 
+    # --- the outbox ---------------------------------------------------------------------
+
+    def pending_deliveries(self, from_id: int = 0, limit: int = 5000) -> list[dict[str, Any]]:
+        """Pending deliveries with what it takes to send them, from ``from_id`` up, in id
+        order. Deliveries are appended in id order and leave ``pending`` as they finish, so a
+        scan from the low-water mark (see outbox_low_water) stays short without an index."""
+        return list(self.db.query(
+            "SELECT d.id, d.event_id, d.base_code, d.attempts, d.next_attempt_at, "
+            "e.change_id, e.data_area, e.data AS data_json "
+            "FROM deliveries AS d JOIN events AS e ON e.id = d.event_id "
+            "WHERE d.id >= :from_id AND d.status = 'pending' ORDER BY d.id LIMIT :limit",
+            {"from_id": from_id, "limit": limit}))
+
+    def outbox_low_water(self) -> int:
+        """The lowest id that may still be pending; advanced and remembered as it moves."""
+        mark = self.setting("outbox_low_water", 0)
+        row = self.db.execute("SELECT min(id) FROM deliveries WHERE id >= ? AND status = "
+                              "'pending'", (mark,)).fetchone()
+        return row[0] if row[0] is not None else mark
+
+    def set_outbox_low_water(self, mark: int) -> None:
+        self.set_setting("outbox_low_water", mark)
+
+    def record_attempt(self, attempt: dict[str, Any], *, status: str,
+                       next_attempt_at: float | None) -> None:
+        """Log one attempt and move its delivery on (status, attempts, next attempt)."""
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO delivery_attempts (delivery_id, attempt, started_at, latency_ms, "
+                "status_code, response_body, error, verdict) VALUES (:delivery_id, :attempt, "
+                ":started_at, :latency_ms, :status_code, :response_body, :error, :verdict)",
+                attempt)
+            conn.execute(
+                "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
+                "updated_at = ?, last_error = ? WHERE id = ?",
+                (status, attempt["attempt"], next_attempt_at, time.time(),
+                 None if status == "delivered" else (attempt["error"]
+                                                     or f"HTTP {attempt['status_code']}"),
+                 attempt["delivery_id"]))
+
+    def requeue(self, delivery_ids: Sequence[int]) -> int:
+        """Make deliveries pending again from attempt 1 (a replay); their log stays."""
+        now = time.time()
+        with self.transaction() as conn:
+            return conn.executemany(
+                "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
+                "updated_at = ? WHERE id = ?", [(now, now, d) for d in delivery_ids]).rowcount
+
+    def delivery(self, delivery_id: int) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM deliveries WHERE id = ?", [delivery_id]))
+        return rows[0] if rows else None
+
+    def deliveries(self, *, base_code: str | None = None, status: str | None = None,
+                   since: float | None = None, before_id: int | None = None,
+                   limit: int = 100) -> list[dict[str, Any]]:
+        """Deliveries, newest first, filtered; page with ``before_id``."""
+        where, params = ["1"], {}
+        for column, value in (("base_code", base_code), ("status", status)):
+            if value is not None:
+                where.append(f"{column} = :{column}")
+                params[column] = value
+        if since is not None:
+            where.append("created_at >= :since")
+            params["since"] = since
+        if before_id is not None:
+            where.append("id < :before_id")
+            params["before_id"] = before_id
+        params["limit"] = limit
+        return list(self.db.query(
+            f"SELECT * FROM deliveries WHERE {' AND '.join(where)} ORDER BY id DESC "
+            "LIMIT :limit", params))
+
+    def attempts(self, delivery_id: int) -> list[dict[str, Any]]:
+        return list(self.db.query("SELECT * FROM delivery_attempts WHERE delivery_id = ? "
+                                  "ORDER BY id", [delivery_id]))
+
     # --- subscriptions, data areas, settings ---------------------------------------------
 
     def subscriptions(self) -> list[dict[str, Any]]:

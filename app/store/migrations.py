@@ -95,6 +95,24 @@ MIGRATIONS: tuple[Migration, ...] = (
     """),
 )
 
+MIGRATIONS += (
+    Migration(2, "the log of delivery attempts", """
+        -- Every attempt to deliver: when, how it ended, what the subscriber said.
+        CREATE TABLE delivery_attempts (
+            id INTEGER PRIMARY KEY,
+            delivery_id INTEGER NOT NULL,
+            attempt INTEGER NOT NULL,
+            started_at REAL NOT NULL,
+            latency_ms REAL,
+            status_code INTEGER,
+            response_body TEXT,              -- the first 4 KB
+            error TEXT,
+            verdict TEXT NOT NULL            -- delivered | retry | failed | gone | cancelled
+        );
+        CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts(delivery_id);
+    """),
+)
+
 LATEST = MIGRATIONS[-1].version
 
 

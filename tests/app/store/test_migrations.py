@@ -12,8 +12,10 @@ import sqlite_utils
 from app.store import NewEvent, SchemaTooNew, Store
 from app.store.migrations import LATEST, MIGRATIONS, Migration, migrate
 
-ADD_NOTE = Migration(2, "events.note", "ALTER TABLE events ADD COLUMN note TEXT")
-ADD_TAGS = Migration(3, "tags", """
+# Synthetic migrations of a future app, numbered after the real ones.
+NOTE_V, TAGS_V = LATEST + 1, LATEST + 2
+ADD_NOTE = Migration(NOTE_V, "events.note", "ALTER TABLE events ADD COLUMN note TEXT")
+ADD_TAGS = Migration(TAGS_V, "tags", """
     CREATE TABLE tags (event_id INTEGER NOT NULL REFERENCES events(id), tag TEXT NOT NULL);
 """)
 
@@ -72,18 +74,18 @@ def test_reopening_runs_nothing_and_keeps_rows(db_path: Path) -> None:
 
 
 def test_older_file_gets_only_the_newer_migrations_in_order(db_path: Path) -> None:
-    # An older app's file: only migration 1, with rows in it.
+    # An older app's file: this app's migrations, with rows in it.
     old = Store.open(db_path)
-    assert old.schema_version == 1
+    assert old.schema_version == LATEST
     old.write_events([NewEvent("1", "fwwt", '{"remark": "旧数据"}', ["A", "B"],
                                service_order_id="O1", contact_name="噜噜噜")])
     old.close()
 
     db = sqlite_utils.Database(db_path)
     try:
-        ran = migrate(db, [MIGRATIONS[0], ADD_NOTE, ADD_TAGS])
+        ran = migrate(db, [*MIGRATIONS, ADD_NOTE, ADD_TAGS])
         assert ran == [ADD_NOTE, ADD_TAGS]
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert db.execute("PRAGMA user_version").fetchone()[0] == TAGS_V
         assert columns(db, "events")[-1] == "note"
         assert "tags" in db.table_names()
         # the old rows survive, the new column is NULL on them
@@ -96,7 +98,7 @@ def test_older_file_gets_only_the_newer_migrations_in_order(db_path: Path) -> No
         assert order["contact_name"] == "噜噜噜"
         # and the new schema is usable
         db.conn.execute("INSERT INTO tags (event_id, tag) VALUES (1, '测试')")
-        assert migrate(db, [MIGRATIONS[0], ADD_NOTE, ADD_TAGS]) == []
+        assert migrate(db, [*MIGRATIONS, ADD_NOTE, ADD_TAGS]) == []
     finally:
         db.close()
 
@@ -104,24 +106,24 @@ def test_older_file_gets_only_the_newer_migrations_in_order(db_path: Path) -> No
 def test_migrate_from_an_intermediate_version(db_path: Path) -> None:
     db = sqlite_utils.Database(db_path)
     try:
-        assert migrate(db, [MIGRATIONS[0], ADD_NOTE]) == [MIGRATIONS[0], ADD_NOTE]
-        assert migrate(db, [MIGRATIONS[0], ADD_NOTE, ADD_TAGS]) == [ADD_TAGS]
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert migrate(db, [*MIGRATIONS, ADD_NOTE]) == [*MIGRATIONS, ADD_NOTE]
+        assert migrate(db, [*MIGRATIONS, ADD_NOTE, ADD_TAGS]) == [ADD_TAGS]
+        assert db.execute("PRAGMA user_version").fetchone()[0] == TAGS_V
     finally:
         db.close()
 
 
 def test_file_newer_than_the_app_raises_schema_too_new(db_path: Path) -> None:
     db = sqlite_utils.Database(db_path)
-    migrate(db, [MIGRATIONS[0], ADD_NOTE])  # written by a newer Push Studio
+    migrate(db, [*MIGRATIONS, ADD_NOTE])  # written by a newer Push Studio
     db.close()
     with pytest.raises(SchemaTooNew) as raised:
         Store.open(db_path)
     message = str(raised.value)
     assert "newer Push Studio" in message
-    assert f"schema version 2, newer than this Push Studio knows ({LATEST})" in message
+    assert f"schema version {NOTE_V}, newer than this Push Studio knows ({LATEST})" in message
     assert db_path.name in message
-    assert user_version(db_path) == 2  # untouched
+    assert user_version(db_path) == NOTE_V  # untouched
 
 
 def test_schema_too_new_from_migrate_directly(db_path: Path) -> None:
@@ -144,7 +146,7 @@ def test_failing_migration_leaves_version_and_schema_unchanged(db_path: Path) ->
         migrate(db, MIGRATIONS)
         db.conn.execute("INSERT INTO settings (key, value) VALUES ('k', '1')")
         db.conn.commit()
-        broken = Migration(2, "half-way", """
+        broken = Migration(NOTE_V, "half-way", """
             ALTER TABLE events ADD COLUMN note TEXT;
             CREATE TABLE half (x);
             INSERT INTO no_such_table VALUES (1);
@@ -158,7 +160,7 @@ def test_failing_migration_leaves_version_and_schema_unchanged(db_path: Path) ->
         assert db.execute("SELECT value FROM settings WHERE key = 'k'").fetchone()[0] == "1"
         # the app can still open and use the file, and a fixed migration then runs
         assert migrate(db, [*MIGRATIONS, ADD_NOTE]) == [ADD_NOTE]
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == NOTE_V
     finally:
         db.close()
 
@@ -166,10 +168,10 @@ def test_failing_migration_leaves_version_and_schema_unchanged(db_path: Path) ->
 def test_failure_in_a_later_migration_keeps_the_earlier_ones(db_path: Path) -> None:
     db = sqlite_utils.Database(db_path)
     try:
-        broken = Migration(3, "broken", "CREATE TABLE events (x)")  # already exists
+        broken = Migration(TAGS_V, "broken", "CREATE TABLE events (x)")  # already exists
         with pytest.raises(sqlite3.OperationalError):
-            migrate(db, [MIGRATIONS[0], ADD_NOTE, broken])
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+            migrate(db, [*MIGRATIONS, ADD_NOTE, broken])
+        assert db.execute("PRAGMA user_version").fetchone()[0] == NOTE_V
         assert "note" in columns(db, "events")
     finally:
         db.close()
