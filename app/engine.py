@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import secrets
 from collections.abc import Iterable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -147,6 +148,7 @@ class Engine:
                 self.index.put(Subscription.from_json(doc, known))
             except ValueError as error:  # written by a newer or a broken app: say so, go on
                 log.error("stored subscription %r cannot be read: %s", doc.get("baseCode"), error)
+        self.instance_id = str(self.store.setting("instance_id", "0"))
         self.settings.allow_unsupported = bool(self.store.setting("allow_unsupported", False))
         self.settings.validation_mode = Mode(self.store.setting("validation_mode", "lenient"))
         self.router.allow_unsupported = self.settings.allow_unsupported
@@ -263,7 +265,8 @@ class Engine:
         self.bus.publish(EventAccepted(
             event_id=w.event_id, change_id=p.envelope.change_id, data_area=p.envelope.data_area,
             service_order_id=p.row.service_order_id, source=p.row.source,
-            first_delivery_id=w.first_delivery_id, base_codes=w.base_codes, warnings=warnings))
+            first_delivery_id=w.first_delivery_id, base_codes=w.base_codes, warnings=warnings,
+            data_json=p.row.data_json))
         return Accepted(w.event_id, p.envelope, w.first_delivery_id, w.base_codes, warnings)
 
     async def _reject(self, refusal: Refusal, source: str) -> Rejected:
@@ -303,6 +306,17 @@ class Engine:
             self.bus.publish(SubscriptionRemoved(base_code=base_code))
             return True
         return False
+
+    async def set_enabled(self, base_code: str, enabled: bool, reason: str | None = None
+                          ) -> Subscription | None:
+        """Enable or disable a subscription, with the reason shown to the user when the
+        callback service disabled it; None if there is no such subscription."""
+        sub = self.index.get(base_code)
+        if sub is None:
+            return None
+        doc = sub.to_json(reveal_secret=True)
+        doc.update(enabled=enabled, disabledReason=None if enabled else reason)
+        return (await self.put_subscription(doc))[0]
 
     def explain(self, body: object, base_codes: Iterable[str] | None = None
                 ) -> tuple[Refusal | None, list[Explanation]]:
@@ -383,11 +397,14 @@ class Engine:
 
 def _seed(store: Store) -> None:
     """A new file starts with the data areas the spec's examples use (only once: a user who
-    deletes them does not get them back)."""
+    deletes them does not get them back), and an id of its own that makes webhook-ids unique
+    across Push Studio instances."""
     if not store.setting("data_areas_seeded", False):
         for area in SEED:
             store.save_data_area(area.code, area.name)
         store.set_setting("data_areas_seeded", True)
+    if not store.setting("instance_id"):
+        store.set_setting("instance_id", secrets.token_hex(4))
 
 
 def _first_str(data: Mapping[str, Any], *keys: str) -> str | None:

@@ -58,10 +58,29 @@ class EventAccepted(CoreEvent):
     first_delivery_id: int
     base_codes: tuple[str, ...]
     warnings: tuple[Finding, ...] = ()
+    #: The data as stored (JSON text): what the callback service sends, without a re-read.
+    data_json: str = ""
 
     @property
     def deliveries(self) -> tuple[DeliveryRef, ...]:
         return delivery_refs(self.first_delivery_id, self.base_codes, self.data_area)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DeliveryAttempted(CoreEvent):
+    """One attempt to deliver a callback ended. ``verdict`` is delivered, retry (then
+    ``next_at`` says when), failed (the schedule is exhausted), gone (410) or cancelled."""
+
+    delivery_id: int
+    event_id: int
+    base_code: str
+    attempt: int
+    verdict: str
+    status_code: int | None
+    latency_ms: float
+    error: str | None
+    webhook_id: str
+    next_at: float | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -19,6 +19,7 @@ ALL_AREAS = "*"
 #: Delay before each attempt (seconds): at once, then 5 s, 30 s, 2 min, 10 min, 30 min.
 DEFAULT_RETRY_SCHEDULE = (0.0, 5.0, 30.0, 120.0, 600.0, 1800.0)
 DEFAULT_TIMEOUT = 15.0
+DEFAULT_CONCURRENCY = 4
 
 Encoding = Literal["string", "object"]
 
@@ -57,6 +58,10 @@ class Subscription:
     #: Send our baseCode in the callback body; the spec marks it 已失效 and sends "".
     send_base_code: bool = False
     timeout: float = DEFAULT_TIMEOUT
+    #: Callbacks in flight at once for this subscriber (its lane's workers).
+    concurrency: int = DEFAULT_CONCURRENCY
+    #: Why the callback service disabled it (410 Gone, too many failures), if it did.
+    disabled_reason: str | None = None
 
     @property
     def all_areas(self) -> bool:
@@ -84,6 +89,8 @@ class Subscription:
             "enabled": self.enabled,
             "sendBaseCode": self.send_base_code,
             "timeout": self.timeout,
+            "concurrency": self.concurrency,
+            "disabledReason": self.disabled_reason,
         }
         return out
 
@@ -105,7 +112,8 @@ class Subscription:
 
 
 _KNOWN_KEYS = {"baseCode", "name", "dataAreas", "changeIds", "callbackUrl", "dataEncoding",
-               "secret", "retrySchedule", "enabled", "sendBaseCode", "timeout"}
+               "secret", "retrySchedule", "enabled", "sendBaseCode", "timeout", "concurrency",
+               "disabledReason"}
 
 
 class _Reader:
@@ -142,6 +150,8 @@ class _Reader:
             enabled=self.boolean(obj, "enabled", True),
             send_base_code=self.boolean(obj, "sendBaseCode", False),
             timeout=self.timeout(obj.get("timeout", DEFAULT_TIMEOUT)),
+            concurrency=self.concurrency(obj.get("concurrency", DEFAULT_CONCURRENCY)),
+            disabled_reason=self.reason(obj.get("disabledReason")),
         )
         if self.findings:
             raise SubscriptionError(self.findings)
@@ -280,6 +290,19 @@ class _Reader:
                      "(0 to 604800)", "e.g. [5, 30, 120, 600]; [] means no retry")
             return DEFAULT_RETRY_SCHEDULE
         return tuple(float(v) for v in value)
+
+    def concurrency(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 64:
+            self.bad("concurrency", "concurrency must be a whole number from 1 to 64",
+                     "callbacks in flight at once for this subscriber; the default is 4")
+            return DEFAULT_CONCURRENCY
+        return value
+
+    def reason(self, value: object) -> str | None:
+        if value is None or isinstance(value, str):
+            return value or None
+        self.bad("disabledReason", "disabledReason must be a string or null")
+        return None
 
     def timeout(self, value: object) -> float:
         if not isinstance(value, int | float) or isinstance(value, bool) or not 0 < value <= 300:

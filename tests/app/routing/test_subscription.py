@@ -379,8 +379,15 @@ def test_to_json_has_the_contract_fields() -> None:
     assert out == {"baseCode": "HRZDWYWHXT", "name": "华润置地", "dataAreas": ["fwwt", "10008"],
                    "changeIds": ["1", "8", "10"], "callbackUrl": "https://example.com/cb",
                    "dataEncoding": "object", "secret": SECRET, "retrySchedule": [1.0, 2.5],
-                   "enabled": False, "sendBaseCode": True, "timeout": 3.0}
+                   "enabled": False, "sendBaseCode": True, "timeout": 3.0,
+                   "concurrency": 4, "disabledReason": None}
     json.dumps(out)  # plain JSON
+
+
+@pytest.mark.parametrize("value", [0, 65, 2.5, True, "4"])
+def test_concurrency_is_a_whole_number_from_1_to_64(value) -> None:
+    (finding,) = findings_of(doc_with(concurrency=value))
+    assert finding.path == "concurrency" and "default is 4" in finding.hint
 
 
 @pytest.mark.parametrize("sub", [
