@@ -15,7 +15,6 @@ from standardwebhooks.webhooks import Webhook
 
 from app.catalog.samples import sample
 from app.delivery.dispatcher import Dispatcher
-from app.engine import Engine
 from app.events import DeliveryAttempted
 from app.transport.http import HttpClient
 from simulator.subscribers import Behaviour, SubscriberHost
