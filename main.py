@@ -1,6 +1,7 @@
 """Push Studio's composition root: parse arguments, then open the GUI or run a command.
 
     python main.py                      the desktop app
+    python main.py serve                the platform headless: API, callbacks, simulators
     python main.py validate FILE        check a callback body against the spec
     python main.py catalog [N]          the changeIds and their fields
     python main.py send FILE            accept events into the store (as the API would)
@@ -25,12 +26,14 @@ from app.cli import (
     dataareas,
     explain,
     send,
+    serve,
     settings,
     subscriptions,
     timeline,
     validate,
 )
 from app.store import SchemaTooNew
+from simulator.subscribers import SubscriberHost
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,6 +50,15 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (validate, catalog, send, explain, subscriptions, dataareas, timeline,
                    settings, bench):
         module.add_parser(sub)
+    # The composition root is the one place that knows the simulator: app/ does not import it.
+    serve.add_parser(sub, simulators=SubscriberHost)
+    # The contract writes them after the command (`serve --data-dir DIR --db PATH`): accept
+    # them there too, without letting an absent one override what came before the command.
+    for command in sub.choices.values():
+        command.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                             help="as before the command")
+        command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                             help="as before the command")
     return parser
 
 

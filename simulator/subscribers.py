@@ -92,6 +92,37 @@ class SubscriberHost:
             await self._arrived.wait_for(lambda: len(sub.received) + sub.forgotten >= count)
         return list(sub.received)
 
+    # --- the API's JSON face (app.api.routes.SimulatorHost) -------------------------------
+
+    def describe(self) -> list[dict]:
+        return [_describe(s) for s in self.subscribers.values()]
+
+    def create(self, doc: object) -> dict:
+        """Create, or reconfigure keeping what it received, from the API's JSON."""
+        if not isinstance(doc, dict):
+            raise SimulatorInputError("", 'a simulated subscriber is an object {"name": ...}')
+        name = doc.get("name")
+        if (not isinstance(name, str) or not 1 <= len(name) <= 64
+                or not name.replace("-", "").replace("_", "").isalnum() or not name.isascii()):
+            raise SimulatorInputError("name", "name is 1–64 letters, digits, '-' or '_' (it "
+                                              "becomes the last part of its URL)")
+        secret = doc.get("secret")
+        if secret is not None and not isinstance(secret, str):
+            raise SimulatorInputError("secret", "secret is the subscription's whsec_ secret")
+        behaviour = _behaviour(doc)
+        existing = self.subscribers.get(name)
+        if existing is not None:
+            existing.behaviour, existing.secret, existing._answered = behaviour, secret, 0
+            return _describe(existing)
+        return _describe(self.add(name, behaviour, secret))
+
+    def requests(self, name: str) -> list[dict] | None:
+        sub = self.subscribers.get(name)
+        if sub is None:
+            return None
+        return [{"at": r.at, "headers": r.headers, "body": r.body.decode("utf-8", "replace"),
+                 "signature": r.signature, "answered": r.answered} for r in sub.received]
+
     async def _handle(self, request: HttpRequest) -> HttpResponse:
         name = request.path.removeprefix("/sim/")
         sub = self.subscribers.get(name) if request.path.startswith("/sim/") else None
@@ -122,3 +153,49 @@ class SubscriberHost:
         if plan.retry_after and status in (429, 503):
             response.headers["Retry-After"] = plan.retry_after
         return response
+
+
+class SimulatorInputError(ValueError):
+    """Bad input for a simulated subscriber; ``path`` names the field."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def _behaviour(doc: dict) -> Behaviour:
+    def number(key: str, low: float, high: float, default: float) -> float:
+        value = doc.get(key, default)
+        if not isinstance(value, int | float) or isinstance(value, bool) \
+                or not low <= value <= high:
+            raise SimulatorInputError(key, f"{key} must be a number from {low:g} to {high:g}")
+        return float(value)
+
+    def status(value: object, key: str) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or not 100 <= value <= 599:
+            raise SimulatorInputError(key, f"{key} must be an HTTP status, 100–599")
+        return value
+
+    statuses = doc.get("statuses", [])
+    if not isinstance(statuses, list):
+        raise SimulatorInputError("statuses", "statuses is a list, e.g. [500, 500, 200]")
+    hang = doc.get("hang", False)
+    if not isinstance(hang, bool):
+        raise SimulatorInputError("hang", "hang is true or false")
+    retry_after = doc.get("retryAfter")
+    if retry_after is not None and not isinstance(retry_after, str | int):
+        raise SimulatorInputError("retryAfter", "retryAfter is seconds or an HTTP date")
+    return Behaviour(latency=number("latency", 0, 600, 0),
+                     statuses=[status(s, f"statuses[{i}]") for i, s in enumerate(statuses)],
+                     status=status(doc.get("status", 200), "status"),
+                     failure_rate=number("failureRate", 0, 1, 0), hang=hang,
+                     retry_after=None if retry_after is None else str(retry_after))
+
+
+def _describe(sub: SimulatedSubscriber) -> dict:
+    b = sub.behaviour
+    return {"name": sub.name, "url": sub.url, "received": len(sub.received) + sub.forgotten,
+            "forgotten": sub.forgotten, "signed": bool(sub.secret),
+            "behaviour": {"latency": b.latency, "statuses": b.statuses, "status": b.status,
+                          "failureRate": b.failure_rate, "hang": b.hang,
+                          "retryAfter": b.retry_after}}

@@ -3,7 +3,8 @@
 - app/ and simulator/ never import PySide6, qasync or ui (the core is headless);
 - only app/store touches SQLite (sqlite_utils, sqlite3);
 - only app/transport touches paho and aiohttp;
-- ui/ never touches the database or a socket.
+- ui/ never touches the database or a socket;
+- app/ never imports simulator/ (the simulator uses the public app API).
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ def _rel(path: Path) -> str:
 RULES = [
     # (rooms checked, forbidden modules, rooms exempt, why)
     (("app", "simulator"), {"PySide6", "qasync", "ui"}, (), "the core is headless"),
+    (("app",), {"simulator"}, (), "the simulator uses the core, never the other way round"),
     (("app", "simulator", "ui", "main.py"), {"sqlite_utils", "sqlite3"}, ("app/store/",),
      "only app/store touches SQLite"),
     (("app", "simulator", "ui", "main.py"), {"paho", "aiohttp"}, ("app/transport/",),

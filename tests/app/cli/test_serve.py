@@ -1,0 +1,181 @@
+"""``python main.py serve`` as a user runs it: a real process, real HTTP on 127.0.0.1, a real
+SQLite file; receivers in this test process, so that they outlive a kill -9 of the server."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from contextlib import asynccontextmanager
+
+import pytest
+
+from app.catalog.samples import sample
+from app.transport.http import HttpClient
+from simulator.subscribers import Behaviour, SubscriberHost
+from tests.conftest import ROOT
+
+
+@asynccontextmanager
+async def served(data_dir, *extra):
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "main.py", "serve", "--http", "127.0.0.1:0", "--data-dir",
+        str(data_dir), *extra, cwd=ROOT, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        line = await asyncio.wait_for(process.stdout.readline(), 30)
+        assert line, (await process.stderr.read()).decode()
+        ready = json.loads(line)
+        ready["process"] = process
+        yield ready
+    finally:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), 30)
+
+
+class Api:
+    def __init__(self, ready, client):
+        self.base, self.client = ready["http"], client
+        self.auth = {"Authorization": f"Bearer {ready['token']}"}
+
+    async def call(self, method, path, body=None, auth=True):
+        data = body if isinstance(body, bytes) else json.dumps(body).encode() if body else b""
+        if method == "GET":
+            import aiohttp
+            async with aiohttp.ClientSession() as session, session.get(
+                    self.base + path, headers=self.auth if auth else {}) as r:
+                return r.status, await r.json(content_type=None)
+        result = await self.client.post(self.base + path, data,
+                                        self.auth if auth else {}, 30)
+        return result.status, json.loads(result.body_head or b"null")
+
+
+@pytest.fixture
+async def client():
+    c = HttpClient()
+    await c.start()
+    yield c
+    await c.close()
+
+
+@pytest.fixture
+async def receivers():
+    host = await SubscriberHost(seed=5).start()
+    yield host
+    await host.stop()
+
+
+async def test_the_ready_line_and_a_clean_stop(tmp_path):
+    async with served(tmp_path) as ready:
+        assert set(ready) >= {"event", "http", "mqtt", "token", "db"}
+        assert ready["event"] == "ready" and ready["http"].startswith("http://127.0.0.1:")
+        assert ready["db"] == str(tmp_path / "push-studio.db")
+        assert (tmp_path / "api-token").read_text().strip() == ready["token"]
+        assert oct((tmp_path / "api-token").stat().st_mode)[-3:] == "600"
+        process = ready["process"]
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), 30) == 0
+        assert json.loads(await process.stdout.readline()) == {"event": "stopped"}
+
+
+async def test_an_event_over_http_reaches_a_signed_callback(tmp_path, client, receivers):
+    import base64
+
+    from standardwebhooks.webhooks import Webhook
+
+    secret = "whsec_" + base64.b64encode(os.urandom(24)).decode()
+    sim = receivers.add("hrz", Behaviour(statuses=[500]), secret=secret)
+    async with served(tmp_path) as ready:
+        api = Api(ready, client)
+        status, _ = await api.call("POST", "/api/subscriptions", {
+            "baseCode": "HRZDWYWHXT", "dataAreas": ["fwwt"], "changeIds": ["1"],
+            "callbackUrl": sim.url, "secret": secret, "retrySchedule": [0, 0.1]})
+        assert status == 201
+        status, accepted = await api.call("POST", "/api/events", {
+            "changeId": "1", "dataArea": "fwwt", "data": json.dumps(sample("1"))})
+        assert status == 202 and accepted["deliveries"][0]["baseCode"] == "HRZDWYWHXT"
+        first, second = await receivers.wait_for("hrz", 2)
+        assert (first.answered, second.answered) == (500, 200)
+        assert first.headers["webhook-id"] == second.headers["webhook-id"]
+        body = Webhook(secret).verify(second.body, second.headers)
+        assert json.loads(body["data"])["serviceOrderId"] == "4503599741262301"
+        delivery_id = accepted["deliveries"][0]["id"]
+        for _ in range(100):
+            status, delivery = await api.call("GET", f"/api/deliveries/{delivery_id}")
+            if delivery["status"] == "delivered":
+                break
+            await asyncio.sleep(0.05)
+        assert [a["status_code"] for a in delivery["attempts"]] == [500, 200]
+
+
+async def test_bad_input_changes_nothing(tmp_path, client):
+    async with served(tmp_path) as ready:
+        api = Api(ready, client)
+        assert (await api.call("GET", "/api/health", auth=False))[0] == 200
+        assert (await api.call("GET", "/api/subscriptions", auth=False))[0] == 401
+        status, body = await api.call("POST", "/api/events", b'{"changeId": ')
+        assert status == 400 and "line 1 column" in body["errors"][0]["message"]
+        assert (await api.call("POST", "/api/events", b"x" * 2_000_000))[0] == 413
+        status, body = await api.call("POST", "/api/subscriptions", {"baseCode": "A/B"})
+        assert status == 422 and {e["path"] for e in body["errors"]} >= {"baseCode",
+                                                                        "dataAreas"}
+        assert (await api.call("GET", "/api/events/12345"))[0] == 404
+        assert (await api.call("GET", "/api/nowhere"))[0] == 404
+        status, subs = await api.call("GET", "/api/subscriptions")
+        assert (status, subs) == (200, [])
+        status, spec = await api.call("GET", "/api/openapi.json", auth=False)
+        assert status == 200 and "/api/events" in spec["paths"]
+
+
+@pytest.mark.slow
+async def test_kill_9_during_10000_deliveries_loses_none(tmp_path, client, receivers):
+    subscribers = [f"S{i}" for i in range(10)]
+    for name in subscribers:  # 10 lanes x 4 workers / 20 ms: about 5 s of delivering
+        receivers.add(name, Behaviour(latency=0.02))
+    events = 1000
+    async with served(tmp_path) as ready:
+        api = Api(ready, client)
+        for name in subscribers:
+            await api.call("POST", "/api/subscriptions", {
+                "baseCode": name, "dataAreas": ["fwwt"], "changeIds": ["4"],
+                "callbackUrl": receivers.subscribers[name].url})
+        async def post(i):
+            status, _ = await api.call("POST", "/api/events", {
+                "changeId": "4", "dataArea": "fwwt",
+                "data": sample("4", serviceOrderId=f"K{i}")})
+            assert status == 202
+
+        for start in range(0, events, 50):
+            await asyncio.gather(*(post(i) for i in range(start, start + 50)))
+        # Kill it mid-delivery, with no chance to finish anything.
+        await asyncio.wait_for(_until(lambda: sum(
+            len(s.received) for s in receivers.subscribers.values()) >= 2000), 60)
+        ready["process"].kill()
+        await ready["process"].wait()
+    delivered_before = sum(len(s.received) for s in receivers.subscribers.values())
+    assert delivered_before < 10 * events, "the kill came too late to prove anything"
+
+    async with served(tmp_path) as ready:
+        assert ready["recovered"] > 0
+        for name in subscribers:
+            sub = receivers.subscribers[name]
+            await asyncio.wait_for(_until(lambda sub=sub: len(
+                {r.headers["webhook-id"] for r in sub.received}) == events), 120)
+            orders = {json.loads(json.loads(r.body)["data"])["serviceOrderId"]
+                      for r in sub.received}
+            assert len(orders) == events  # every event, to every subscriber
+        api = Api(ready, client)
+        for _ in range(200):
+            _, pending = await api.call("GET", "/api/deliveries?status=pending&limit=1")
+            if not pending:
+                break
+            await asyncio.sleep(0.05)
+        assert pending == []
+
+
+async def _until(condition) -> None:
+    while not condition():
+        await asyncio.sleep(0.02)
