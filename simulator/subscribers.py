@@ -13,6 +13,7 @@ import asyncio
 import random
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from app.delivery.signing import verdict
@@ -88,9 +89,14 @@ class SubscriberHost:
     async def wait_for(self, name: str, count: int, within: float = 10.0) -> list[Received]:
         """Until ``name`` has received ``count`` requests (TimeoutError after ``within`` s)."""
         sub = self.subscribers[name]
-        async with asyncio.timeout(within), self._arrived:
-            await self._arrived.wait_for(lambda: len(sub.received) + sub.forgotten >= count)
+        await self.wait_until(lambda: len(sub.received) + sub.forgotten >= count, within)
         return list(sub.received)
+
+    async def wait_until(self, predicate: Callable[[], bool], within: float = 10.0) -> None:
+        """Until ``predicate()`` holds, checked as each request arrives (TimeoutError after
+        ``within`` seconds)."""
+        async with asyncio.timeout(within), self._arrived:
+            await self._arrived.wait_for(predicate)
 
     # --- the API's JSON face (app.api.routes.SimulatorHost) -------------------------------
 

@@ -151,8 +151,8 @@ async def test_kill_9_during_10000_deliveries_loses_none(tmp_path, client, recei
         for start in range(0, events, 50):
             await asyncio.gather(*(post(i) for i in range(start, start + 50)))
         # Kill it mid-delivery, with no chance to finish anything.
-        await asyncio.wait_for(_until(lambda: sum(
-            len(s.received) for s in receivers.subscribers.values()) >= 2000), 60)
+        await receivers.wait_until(lambda: sum(
+            len(s.received) for s in receivers.subscribers.values()) >= 2000, 60)
         ready["process"].kill()
         await ready["process"].wait()
     delivered_before = sum(len(s.received) for s in receivers.subscribers.values())
@@ -162,8 +162,8 @@ async def test_kill_9_during_10000_deliveries_loses_none(tmp_path, client, recei
         assert ready["recovered"] > 0
         for name in subscribers:
             sub = receivers.subscribers[name]
-            await asyncio.wait_for(_until(lambda sub=sub: len(
-                {r.headers["webhook-id"] for r in sub.received}) == events), 120)
+            await receivers.wait_until(lambda sub=sub: len(
+                {r.headers["webhook-id"] for r in sub.received}) == events, 120)
             orders = {json.loads(json.loads(r.body)["data"])["serviceOrderId"]
                       for r in sub.received}
             assert len(orders) == events  # every event, to every subscriber
@@ -175,7 +175,3 @@ async def test_kill_9_during_10000_deliveries_loses_none(tmp_path, client, recei
             await asyncio.sleep(0.05)
         assert pending == []
 
-
-async def _until(condition) -> None:
-    while not condition():
-        await asyncio.sleep(0.02)
