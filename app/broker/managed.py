@@ -1,0 +1,257 @@
+"""The managed Mosquitto: a child process on 127.0.0.1 that lives and dies with the app.
+
+Start: find the binary, write config, password and ACL files into ``<data dir>/broker``,
+start Mosquitto, wait until it accepts connections. If it dies, start it again with back-off
+(1 s, 2 s, 4 s … 30 s), counting restarts. Its log is kept (the last lines in memory, all of
+it in ``mosquitto.log``). Stop: SIGTERM, then SIGKILL after 5 s.
+
+No orphaned broker: on Linux the child asks the kernel for SIGTERM when its parent dies
+(PR_SET_PDEATHSIG), so even a kill -9 of the app takes the broker down; everywhere, a broker
+left behind by a previous run (its pid in ``mosquitto.pid``) is stopped before a new start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import secrets
+import shutil
+import signal
+import socket
+import sys
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.broker import accounts, config
+from app.tasks import spawn
+
+log = logging.getLogger(__name__)
+
+#: Where Mosquitto lives when it is not on PATH.
+KNOWN_PLACES = ("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto",
+                "/opt/homebrew/sbin/mosquitto", "/usr/local/opt/mosquitto/sbin/mosquitto",
+                r"C:\Program Files\mosquitto\mosquitto.exe")
+
+INSTALL_HINT = ("Mosquitto is not installed, so Push Studio runs without MQ topics (HTTP "
+                "callbacks only). Install it — Debian/Ubuntu: sudo apt-get install mosquitto; "
+                "macOS: brew install mosquitto; Windows: the Mosquitto installer, or "
+                "choco install mosquitto — or point --broker at a broker you have.")
+
+
+class BrokerUnavailable(RuntimeError):
+    """No Mosquitto to start; the message says how to get one."""
+
+
+def find_mosquitto(configured: str | None = None) -> str | None:
+    if configured:
+        return configured if Path(configured).exists() else None
+    found = shutil.which("mosquitto")
+    if found:
+        return found
+    return next((p for p in KNOWN_PLACES if Path(p).exists()), None)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class BrokerStatus:
+    managed: bool
+    host: str
+    port: int
+    running: bool
+    pid: int | None
+    restarts: int
+    binary: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {"managed": self.managed, "host": self.host, "port": self.port,
+                "running": self.running, "pid": self.pid, "restarts": self.restarts,
+                "binary": self.binary}
+
+
+class ManagedBroker:
+    def __init__(self, data_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
+                 binary: str | None = None) -> None:
+        self.directory = Path(data_dir) / "broker"
+        self.host, self.port = host, port
+        self.binary = find_mosquitto(binary)
+        self.restarts = 0
+        self.log_tail: deque[str] = deque(maxlen=500)
+        self._process: asyncio.subprocess.Process | None = None
+        self._watcher: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._accounts: list[accounts.Account] = []
+
+    # --- credentials ----------------------------------------------------------------------
+
+    @property
+    def service(self) -> accounts.Account:
+        return accounts.Account(accounts.SERVICE_USER, self._secret("service-password"))
+
+    def subscriber_account(self, base_code: str) -> accounts.Account:
+        return accounts.Account(base_code, accounts.subscriber_password(
+            self._secret("secret"), base_code))
+
+    def set_subscribers(self, base_codes: Iterable[str]) -> None:
+        """The subscriber accounts that may connect; reloads a running broker."""
+        self._accounts = [self.subscriber_account(c) for c in base_codes]
+        if self.directory.exists():
+            self._write_accounts()
+            if self._process is not None and self._process.returncode is None:
+                self._process.send_signal(signal.SIGHUP)  # re-read passwd and acl
+
+    def _secret(self, name: str) -> str:
+        path = self.directory / name
+        if path.exists():
+            return path.read_text(encoding="ascii").strip()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        value = secrets.token_urlsafe(24)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(value + "\n")
+        return value
+
+    # --- life cycle -----------------------------------------------------------------------
+
+    async def start(self, within: float = 15.0) -> None:
+        if self.binary is None:
+            raise BrokerUnavailable(INSTALL_HINT)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        (self.directory / "data").mkdir(exist_ok=True)
+        self._stop_orphan()
+        if not self.port:
+            self.port = free_port(self.host)
+        (self.directory / "mosquitto.conf").write_text(
+            config.render(host=self.host, port=self.port, directory=self.directory))
+        self._write_accounts()
+        self._stopping = False
+        await self._spawn(within)
+        self._watcher = spawn(self._watch(), name="mosquitto watcher")
+
+    async def stop(self) -> None:
+        self._stopping = True
+        if self._watcher is not None:
+            self._watcher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._watcher
+            self._watcher = None
+        process, self._process = self._process, None
+        if process is not None and process.returncode is None:
+            process.terminate()
+            try:
+                await asyncio.wait_for(process.wait(), 5)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        with contextlib.suppress(FileNotFoundError):
+            (self.directory / "mosquitto.pid").unlink()
+
+    def status(self) -> BrokerStatus:
+        running = self._process is not None and self._process.returncode is None
+        return BrokerStatus(True, self.host, self.port, running,
+                            self._process.pid if running else None,  # type: ignore[union-attr]
+                            self.restarts, self.binary)
+
+    async def _spawn(self, within: float) -> None:
+        kwargs = {}
+        if sys.platform.startswith("linux"):
+            kwargs["preexec_fn"] = _die_with_parent
+        self._process = await asyncio.create_subprocess_exec(
+            self.binary, "-c", str(self.directory / "mosquitto.conf"),  # type: ignore[arg-type]
+            stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT, **kwargs)
+        (self.directory / "mosquitto.pid").write_text(str(self._process.pid))
+        spawn(self._capture(self._process), name="mosquitto log")
+        try:
+            await asyncio.wait_for(self._until_accepting(), within)
+        except TimeoutError:
+            tail = "\n".join(list(self.log_tail)[-10:])
+            raise BrokerUnavailable(
+                f"Mosquitto did not accept connections on {self.host}:{self.port} within "
+                f"{within:g} s; its log says:\n{tail}") from None
+
+    async def _until_accepting(self) -> None:
+        while True:
+            if self._process is not None and self._process.returncode is not None:
+                tail = "\n".join(list(self.log_tail)[-10:])
+                raise BrokerUnavailable(f"Mosquitto exited at start ({self._process.returncode})"
+                                        f"; its log says:\n{tail}")
+            try:
+                _, writer = await asyncio.open_connection(self.host, self.port)
+            except OSError:
+                await asyncio.sleep(0.05)
+                continue
+            writer.close()
+            with contextlib.suppress(OSError):
+                await writer.wait_closed()
+            return
+
+    async def _watch(self) -> None:
+        """Start it again whenever it dies, backing off up to 30 s."""
+        delay = 1.0
+        while not self._stopping:
+            assert self._process is not None
+            code = await self._process.wait()
+            if self._stopping:
+                return
+            self.restarts += 1
+            log.error("Mosquitto exited (%s); starting it again in %.0f s", code, delay)
+            await asyncio.sleep(delay)
+            try:
+                await self._spawn(15.0)
+                delay = 1.0
+            except BrokerUnavailable as error:
+                log.error("%s", error)
+                delay = min(delay * 2, 30.0)
+
+    async def _capture(self, process: asyncio.subprocess.Process) -> None:
+        assert process.stdout is not None
+        with self._log_file() as sink:
+            async for line in process.stdout:
+                sink.write(line)
+                sink.flush()
+                self.log_tail.append(line.decode("utf-8", "replace").rstrip())
+
+    def _log_file(self):  # a binary file object
+        # Line-sized appends to a local file: not worth a thread.
+        return (self.directory / "mosquitto.log").open("ab")
+
+    def _write_accounts(self) -> None:
+        passwd = self.directory / "passwd"
+        fd = os.open(passwd, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(accounts.password_file([self.service, *self._accounts]))
+        (self.directory / "acl").write_text(accounts.acl_file())
+
+    def _stop_orphan(self) -> None:
+        """A broker from a previous run that was killed too hard to clean up: stop it, but
+        only if it is really a mosquitto running our config."""
+        pidfile = self.directory / "mosquitto.pid"
+        try:
+            pid = int(pidfile.read_text())
+        except (FileNotFoundError, ValueError):
+            return
+        cmdline = Path(f"/proc/{pid}/cmdline")
+        try:
+            command = cmdline.read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            return  # gone already (or no /proc: nothing we can safely check)
+        if "mosquitto" in command and str(self.directory) in command:
+            log.warning("stopping a Mosquitto left over from an earlier run (pid %d)", pid)
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    import ctypes
+
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
