@@ -246,14 +246,40 @@ class Store:
             {"from_id": from_id, "limit": limit}))
 
     def outbox_low_water(self) -> int:
-        """The lowest id that may still be pending; advanced and remembered as it moves."""
-        mark = self.setting("outbox_low_water", 0)
-        row = self.db.execute("SELECT min(id) FROM deliveries WHERE id >= ? AND status = "
-                              "'pending'", (mark,)).fetchone()
-        return row[0] if row[0] is not None else mark
+        """The lowest id that may still be pending (past the newest when none is); the
+        callback service remembers it at each start, so the scan stays short."""
+        return self._low_water("outbox_low_water", "status = 'pending'")
+
+    def _low_water(self, setting: str, outstanding: str) -> int:
+        mark = self.setting(setting, 0)
+        row = self.db.execute(
+            f"SELECT (SELECT min(id) FROM deliveries WHERE id >= :m AND {outstanding}), "
+            "(SELECT coalesce(max(id), 0) + 1 FROM deliveries)", {"m": mark}).fetchone()
+        return row[0] if row[0] is not None else max(mark, row[1])
 
     def set_outbox_low_water(self, mark: int) -> None:
         self.set_setting("outbox_low_water", mark)
+
+    def unpublished(self, from_id: int = 0, limit: int = 5000) -> list[dict[str, Any]]:
+        """Deliveries not yet on their MQ topic, from ``from_id`` up (see pending_deliveries)."""
+        return list(self.db.query(
+            "SELECT d.id, d.event_id, d.base_code, e.change_id, e.data_area, "
+            "e.data AS data_json FROM deliveries AS d JOIN events AS e ON e.id = d.event_id "
+            "WHERE d.id >= :from_id AND d.mq_published_at IS NULL ORDER BY d.id "
+            "LIMIT :limit", {"from_id": from_id, "limit": limit}))
+
+    def mq_low_water(self) -> int:
+        """As outbox_low_water, for deliveries not yet on their MQ topic."""
+        return self._low_water("mq_low_water", "mq_published_at IS NULL")
+
+    def mark_published(self, published: Sequence[tuple[int, float, bool]]) -> None:
+        """(delivery id, when, and whether that completes it — an MQ-only subscription)."""
+        with self.transaction() as conn:
+            conn.executemany(
+                "UPDATE deliveries SET mq_published_at = ?, "
+                "status = CASE WHEN ? AND status = 'pending' THEN 'delivered' ELSE status END, "
+                "updated_at = ? WHERE id = ?",
+                [(when, done, when, d) for d, when, done in published])
 
     def record_attempt(self, attempt: dict[str, Any], *, status: str,
                        next_attempt_at: float | None) -> None:

@@ -111,6 +111,11 @@ MIGRATIONS += (
         );
         CREATE INDEX delivery_attempts_by_delivery ON delivery_attempts(delivery_id);
     """),
+    Migration(3, "when each delivery was published to its MQ topic", """
+        -- NULL: not yet; a time: the broker acknowledged it (PUBACK); 0: never will be
+        -- (the subscription was deleted first).
+        ALTER TABLE deliveries ADD COLUMN mq_published_at REAL;
+    """),
 )
 
 LATEST = MIGRATIONS[-1].version

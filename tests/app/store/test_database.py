@@ -434,3 +434,16 @@ def test_a_too_new_file_is_refused_untouched(db_path: Path) -> None:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # not switched
     finally:
         conn.close()
+
+
+def test_low_water_marks_follow_the_outstanding_rows(store: Store) -> None:
+    assert store.outbox_low_water() == 1 and store.mq_low_water() == 1  # empty: from the start
+    (first,) = store.write_events([new_event("1", deliveries=("A", "B", "C"))])
+    ids = list(first.delivery_ids)
+    assert store.outbox_low_water() == ids[0] and store.mq_low_water() == ids[0]
+    store.mark_published([(ids[0], 1.0, True), (ids[1], 1.0, False)])
+    assert store.mq_low_water() == ids[2]
+    assert store.delivery(ids[0])["status"] == "delivered"  # MQ-only: done at PUBACK
+    assert store.delivery(ids[1])["status"] == "pending"  # waits for its callback
+    store.mark_published([(ids[2], 1.0, False)])
+    assert store.mq_low_water() == ids[2] + 1  # nothing outstanding: past the newest
