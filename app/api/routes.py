@@ -100,10 +100,12 @@ ROUTES = (
 class Api:
     def __init__(self, engine: Engine, token: str, *, dispatcher: Dispatcher | None = None,
                  simulators: SimulatorHost | None = None,
-                 status: Callable[[], dict[str, Any]] | None = None) -> None:
+                 status: Callable[[], dict[str, Any]] | None = None,
+                 mqtt_account: Callable[[str], dict[str, Any] | None] | None = None) -> None:
         self.engine, self.token = engine, token
         self.dispatcher, self.simulators = dispatcher, simulators
         self.status = status or (lambda: {})
+        self.mqtt_account = mqtt_account or (lambda _code: None)
 
     async def handle(self, request: HttpRequest) -> HttpResponse:
         allowed = []
@@ -175,7 +177,9 @@ class Api:
         return HttpResponse.json(self._sub_json(sub), 201 if created else 200)
 
     async def get_subscription(self, request: HttpRequest, baseCode: str) -> HttpResponse:
-        return HttpResponse.json(self._sub_json(self._sub(baseCode), reveal=True))
+        out = self._sub_json(self._sub(baseCode), reveal=True)
+        out["mqtt"] = self.mqtt_account(baseCode)  # its own credentials for its own topic
+        return HttpResponse.json(out)
 
     async def delete_subscription(self, request: HttpRequest, baseCode: str) -> HttpResponse:
         self._sub(baseCode)

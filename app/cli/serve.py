@@ -1,5 +1,5 @@
-"""``python main.py serve``: the platform headless — engine, callback service, local API and
-simulated subscribers — until SIGINT or SIGTERM.
+"""``python main.py serve``: the platform headless — engine, managed broker and MQ topics,
+callback service, local API and simulated subscribers — until SIGINT or SIGTERM.
 
 When everything listens it prints one JSON line (the external contract in DESIGN.md):
 ``{"event": "ready", "http": "http://127.0.0.1:PORT", "mqtt": ..., "token": "...", "db": ...}``.
@@ -20,10 +20,15 @@ from typing import Any
 from app import paths
 from app.api import token as tokens
 from app.api.routes import Api, SimulatorHost
+from app.broker.managed import BrokerUnavailable, ManagedBroker
+from app.broker.profile import ExternalBroker, parse_broker
 from app.cli import UNUSABLE, print_err
 from app.delivery.dispatcher import Dispatcher
+from app.delivery.mq import MqPublisher
 from app.engine import Engine
+from app.events import SubscriptionRemoved, SubscriptionSaved
 from app.transport.http import HttpClient, HttpServer
+from app.transport.mqtt import MqttClient, MqttError
 
 log = logging.getLogger(__name__)
 
@@ -38,9 +43,11 @@ def add_parser(sub: argparse._SubParsersAction,
                    help=f"where the API listens (default {DEFAULT_HTTP}; port 0 picks a free "
                         "one)")
     p.add_argument("--mqtt-port", type=int, default=0, metavar="N",
-                   help="the managed broker's port (0 = a free one); the broker is coming")
+                   help="the managed broker's port on 127.0.0.1 (0 = a free one)")
     p.add_argument("--broker", default="managed", metavar="managed|mqtt://…",
-                   help="the MQTT broker (coming with the MQ topics work)")
+                   help="the managed Mosquitto (default), or mqtt://user:pass@host:port "
+                        "(mqtts:// for TLS)")
+    p.add_argument("--mosquitto", metavar="PATH", help="the mosquitto binary to manage")
     p.set_defaults(run=lambda args: _run(args, simulators))
 
 
@@ -48,6 +55,11 @@ def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None) -> int:
     host, _, port = args.http.rpartition(":")
     if not host or not port.isdigit() or int(port) > 65535:
         print_err(f"serve: --http {args.http!r} is not HOST:PORT, e.g. 127.0.0.1:8470")
+        return UNUSABLE
+    try:
+        args.external = parse_broker(args.broker)
+    except ValueError as error:
+        print_err(f"serve: {error}")
         return UNUSABLE
     try:
         return asyncio.run(serve(args, host, int(port), simulators))
@@ -69,26 +81,113 @@ async def serve(args: argparse.Namespace, host: str, port: int,
         dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
         recovered = await dispatcher.start()
         stack.push_async_callback(dispatcher.stop)
+        mq = await _start_mq(args, engine, stack)
         sims: SimulatorHost | None = None
         if simulators is not None:
             sims = await simulators().start()
             stack.push_async_callback(sims.stop)  # type: ignore[attr-defined]
         token = tokens.load_or_create(paths.data_dir(args.data_dir))
         api = Api(engine, token, dispatcher=dispatcher, simulators=sims,
-                  status=lambda: {"db": str(args.db_path), "broker": None,
-                                  "counts": engine.store.counts()})  # type: ignore[union-attr]
+                  status=lambda: {"db": str(args.db_path), "broker": mq.status(),
+                                  "counts": engine.store.counts()},  # type: ignore[union-attr]
+                  mqtt_account=mq.account)
         server = await HttpServer(api.handle, host, port).start()
         stack.push_async_callback(server.stop)
 
         print(json.dumps({
-            "event": "ready", "http": server.url, "mqtt": None, "token": token,
+            "event": "ready", "http": server.url, "mqtt": mq.address(), "token": token,
             "db": str(args.db_path),
             "simulators": sims.server.url if sims is not None else None,  # type: ignore[attr-defined]
-            "recovered": recovered}), flush=True)
+            "recovered": recovered, "broker": mq.status()}), flush=True)
         await _until_stopped()
         log.info("stopping")
     print(json.dumps({"event": "stopped"}), flush=True)
     return 0
+
+
+class MqSide:
+    """The broker and the MQ publisher as serve runs them, or their absence, explained."""
+
+    def __init__(self) -> None:
+        self.broker: ManagedBroker | None = None
+        self.external: ExternalBroker | None = None
+        self.client: MqttClient | None = None
+        self.publisher: MqPublisher | None = None
+        self.problem: str | None = None
+
+    def address(self) -> dict[str, Any] | None:
+        if self.broker is not None:
+            return {"host": self.broker.host, "port": self.broker.port}
+        if self.external is not None and self.client is not None:
+            return {"host": self.external.host, "port": self.external.port}
+        return None
+
+    def status(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"problem": self.problem}
+        if self.broker is not None:
+            out.update(self.broker.status().to_json())
+        if self.external is not None:
+            out.update(managed=False, url=self.external.describe())
+        if self.client is not None:
+            out.update(connected=self.client.connected, reconnects=self.client.reconnects,
+                       lastError=self.client.last_error)
+        if self.publisher is not None:
+            out.update(published=self.publisher.published,
+                       waiting=self.publisher.queue.qsize(),
+                       held=sum(len(v) for v in self.publisher.parked.values()))
+        return out
+
+    def account(self, base_code: str) -> dict[str, Any] | None:
+        """An integrator's MQTT credentials for its own topic (managed broker only)."""
+        if self.broker is None:
+            return None
+        account = self.broker.subscriber_account(base_code)
+        return {"host": self.broker.host, "port": self.broker.port,
+                "clientId": base_code, "username": account.username,
+                "password": account.password, "topic": f"wo/push/{base_code}/#"}
+
+
+async def _start_mq(args: argparse.Namespace, engine: Engine,
+                    stack: contextlib.AsyncExitStack) -> MqSide:
+    side = MqSide()
+    if args.external is not None:
+        side.external = args.external
+        client = MqttClient(args.external.host, args.external.port,
+                            username=args.external.username, password=args.external.password,
+                            tls=args.external.tls, client_id=f"pushstudio-{engine.instance_id}")
+    else:
+        broker = ManagedBroker(paths.data_dir(args.data_dir), port=args.mqtt_port,
+                               binary=args.mosquitto)
+        broker.set_subscribers(s.base_code for s in engine.subscriptions())
+        try:
+            await broker.start()
+        except BrokerUnavailable as error:
+            side.problem = str(error)
+            print_err(f"serve: {error}")
+            return side
+        stack.push_async_callback(broker.stop)
+        side.broker = broker
+
+        def follow(_event: object) -> None:  # accounts follow the subscriptions
+            broker.set_subscribers(s.base_code for s in engine.subscriptions())
+
+        stack.callback(engine.bus.subscribe(SubscriptionSaved, follow))
+        stack.callback(engine.bus.subscribe(SubscriptionRemoved, follow))
+        client = MqttClient(broker.host, broker.port, username=broker.service.username,
+                            password=broker.service.password,
+                            client_id=f"pushstudio-{engine.instance_id}")
+    try:
+        await client.connect(15)
+    except MqttError as error:
+        side.problem = str(error)
+        print_err(f"serve: {error}; running without MQ topics")
+        return side
+    stack.push_async_callback(client.disconnect)
+    side.client = client
+    side.publisher = MqPublisher(engine, client)
+    await side.publisher.start()
+    stack.push_async_callback(side.publisher.stop)
+    return side
 
 
 async def _until_stopped() -> None:

@@ -175,3 +175,73 @@ async def test_kill_9_during_10000_deliveries_loses_none(tmp_path, client, recei
             await asyncio.sleep(0.05)
         assert pending == []
 
+
+
+needs_mosquitto = pytest.mark.skipif(
+    __import__("app.broker.managed", fromlist=["find_mosquitto"]).find_mosquitto() is None,
+    reason="mosquitto not installed")
+
+
+@needs_mosquitto
+async def test_an_integrator_reads_its_topic_with_the_credentials_the_api_shows(tmp_path,
+                                                                                client):
+    from app.transport.mqtt import MqttClient
+
+    async with served(tmp_path) as ready:
+        assert ready["mqtt"]["host"] == "127.0.0.1" and ready["mqtt"]["port"] > 0
+        api = Api(ready, client)
+        await api.call("POST", "/api/subscriptions", {
+            "baseCode": "HRZDWYWHXT", "dataAreas": ["fwwt"], "changeIds": ["4"]})
+        _, sub = await api.call("GET", "/api/subscriptions/HRZDWYWHXT")
+        creds = sub["mqtt"]
+        assert creds["topic"] == "wo/push/HRZDWYWHXT/#" and creds["port"] == ready["mqtt"]["port"]
+        integrator = MqttClient(creds["host"], creds["port"], username=creds["username"],
+                                password=creds["password"], client_id=creds["clientId"])
+        await integrator.connect(10)
+        try:
+            await integrator.subscribe(creds["topic"])
+            _, accepted = await api.call("POST", "/api/events", {
+                "changeId": "4", "dataArea": "fwwt", "data": sample("4")})
+            message = await asyncio.wait_for(integrator.messages.get(), 10)
+            assert message.topic == "wo/push/HRZDWYWHXT/fwwt"
+            assert json.loads(message.payload)["changeId"] == "4"
+            delivery_id = accepted["deliveries"][0]["id"]
+            for _ in range(100):  # MQ-only: delivered once the broker acknowledged it
+                _, delivery = await api.call("GET", f"/api/deliveries/{delivery_id}")
+                if delivery["status"] == "delivered":
+                    break
+                await asyncio.sleep(0.05)
+            assert delivery["status"] == "delivered" and delivery["mq_published_at"]
+        finally:
+            await integrator.disconnect()
+
+
+async def test_without_mosquitto_it_runs_http_only_and_says_how_to_install_it(tmp_path):
+    async with served(tmp_path, "--mosquitto", "/nowhere/mosquitto") as ready:
+        assert ready["mqtt"] is None
+        assert "apt-get install mosquitto" in ready["broker"]["problem"]
+
+
+@needs_mosquitto
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux")
+async def test_kill_9_of_serve_leaves_no_broker(tmp_path):
+    async with served(tmp_path) as ready:
+        pid = ready["broker"]["pid"]
+        ready["process"].kill()
+        await ready["process"].wait()
+        for _ in range(200):
+            if not _alive(pid):
+                break
+            await asyncio.sleep(0.05)
+        else:
+            pytest.fail("the broker outlived serve")
+
+
+def _alive(pid: int) -> bool:
+    from pathlib import Path
+
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return " Z " not in stat.read_text()
+    except OSError:
+        return False
