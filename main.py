@@ -48,8 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (validate, catalog, send, explain, subscriptions, dataareas, timeline,
-                   settings, bench):
+                   settings):
         module.add_parser(sub)
+    bench.add_parser(sub, simulators=SubscriberHost)
     # The composition root is the one place that knows the simulator: app/ does not import it.
     serve.add_parser(sub, simulators=SubscriberHost)
     # The contract writes them after the command (`serve --data-dir DIR --db PATH`): accept

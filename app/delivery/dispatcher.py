@@ -105,6 +105,10 @@ class Dispatcher:
         #: Delivery ids queued, waiting for a retry, parked or in flight.
         self.known: set[int] = set()
         self._unsubscribe: list[Callable[[], None]] = []
+        # Attempt results waiting to be written, and the future their workers await: every
+        # attempt that ends while one write is under way shares the next one.
+        self._results: list[tuple[dict[str, Any], str, float | None]] = []
+        self._written: asyncio.Future[None] | None = None
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -261,9 +265,7 @@ class Dispatcher:
                   "latency_ms": result.latency_ms, "status_code": result.status,
                   "response_body": result.body_head.decode("utf-8", "replace"),
                   "error": result.error, "verdict": str(decision.verdict)}
-        status = _STATUS[decision.verdict]
-        await self.engine.writer.call(  # type: ignore[union-attr]
-            lambda s: s.record_attempt(record, status=status, next_attempt_at=decision.at))
+        await self._record(record, _STATUS[decision.verdict], decision.at)
         job.attempts = number
         self._note(lane.health, result, decision.verdict, started)
         self.engine.bus.publish(DeliveryAttempted(
@@ -289,9 +291,28 @@ class Dispatcher:
         record = {"delivery_id": job.delivery_id, "attempt": job.attempts,
                   "started_at": self.clock(), "latency_ms": None, "status_code": None,
                   "response_body": None, "error": why, "verdict": "cancelled"}
-        await self.engine.writer.call(  # type: ignore[union-attr]
-            lambda s: s.record_attempt(record, status="cancelled", next_attempt_at=None))
+        await self._record(record, "cancelled", None)
         self.known.discard(job.delivery_id)
+
+    async def _record(self, record: dict[str, Any], status: str, next_at: float | None) -> None:
+        """Durably record an attempt's result; returns once it is committed. Results that
+        arrive together are written together (one writer call, one executemany)."""
+        self._results.append((record, status, next_at))
+        if self._written is None:
+            self._written = asyncio.get_running_loop().create_future()
+            spawn(self._write_results(self._written), name="record attempts")
+        await asyncio.shield(self._written)
+
+    async def _write_results(self, written: asyncio.Future[None]) -> None:
+        await asyncio.sleep(0)  # one turn of the loop: let the other workers' results join
+        batch, self._results, self._written = self._results, [], None
+        try:
+            await self.engine.writer.call(  # type: ignore[union-attr]
+                lambda s: s.record_attempts(batch))
+        except Exception as error:
+            written.set_exception(error)
+        else:
+            written.set_result(None)
 
     def _note(self, health: Health, result: HttpResult, verdict: Verdict, at: float) -> None:
         health.last_status, health.last_error, health.last_attempt_at = (

@@ -284,19 +284,24 @@ class Store:
     def record_attempt(self, attempt: dict[str, Any], *, status: str,
                        next_attempt_at: float | None) -> None:
         """Log one attempt and move its delivery on (status, attempts, next attempt)."""
+        self.record_attempts([(attempt, status, next_attempt_at)])
+
+    def record_attempts(self, results: Sequence[tuple[dict[str, Any], str, float | None]]
+                        ) -> None:
+        """record_attempt for many at once: one statement per table."""
+        now = time.time()
         with self.transaction() as conn:
-            conn.execute(
+            conn.executemany(
                 "INSERT INTO delivery_attempts (delivery_id, attempt, started_at, latency_ms, "
                 "status_code, response_body, error, verdict) VALUES (:delivery_id, :attempt, "
                 ":started_at, :latency_ms, :status_code, :response_body, :error, :verdict)",
-                attempt)
-            conn.execute(
+                [attempt for attempt, _, _ in results])
+            conn.executemany(
                 "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
                 "updated_at = ?, last_error = ? WHERE id = ?",
-                (status, attempt["attempt"], next_attempt_at, time.time(),
-                 None if status == "delivered" else (attempt["error"]
-                                                     or f"HTTP {attempt['status_code']}"),
-                 attempt["delivery_id"]))
+                [(status, a["attempt"], next_at, now,
+                  None if status == "delivered" else (a["error"] or f"HTTP {a['status_code']}"),
+                  a["delivery_id"]) for a, status, next_at in results])
 
     def requeue(self, delivery_ids: Sequence[int]) -> int:
         """Make deliveries pending again from attempt 1 (a replay); their log stays."""
