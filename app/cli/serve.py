@@ -13,7 +13,6 @@ import contextlib
 import json
 import logging
 import signal
-import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -71,6 +70,9 @@ def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None) -> int:
 
 async def serve(args: argparse.Namespace, host: str, port: int,
                 simulators: Callable[[], Any] | None) -> int:
+    # Signals are ours from the start: a SIGTERM right after the ready line (a supervisor,
+    # a test) must find the handler in place, not kill the process mid-way.
+    stop = _stop_on_signals()
     engine = Engine(args.db_path).open()
     stack = contextlib.AsyncExitStack()
     async with stack:
@@ -99,7 +101,7 @@ async def serve(args: argparse.Namespace, host: str, port: int,
             "db": str(args.db_path),
             "simulators": sims.server.url if sims is not None else None,  # type: ignore[attr-defined]
             "recovered": recovered, "broker": mq.status()}), flush=True)
-        await _until_stopped()
+        await stop.wait()
         log.info("stopping")
     print(json.dumps({"event": "stopped"}), flush=True)
     return 0
@@ -190,17 +192,12 @@ async def _start_mq(args: argparse.Namespace, engine: Engine,
     return side
 
 
-async def _until_stopped() -> None:
+def _stop_on_signals() -> asyncio.Event:
+    """An event set by SIGINT or SIGTERM. (Windows has no add_signal_handler: there Ctrl+C
+    raises KeyboardInterrupt instead.)"""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
-        # Windows has no add_signal_handler: there Ctrl+C raises KeyboardInterrupt instead.
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-    try:
-        await stop.wait()
-    finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.remove_signal_handler(sig)
-    sys.stdout.flush()
+    return stop
