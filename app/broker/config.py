@@ -33,7 +33,9 @@ def render(*, host: str, port: int, directory: Path) -> str:
         "max_queued_bytes 0",
         f"max_inflight_messages {MAX_INFLIGHT_MESSAGES}",
         "sys_interval 5",
-        "log_dest stdout",
+        # A file, not stdout: Mosquitto flushes its log file at every line, but block-buffers
+        # a piped stdout, and the app follows the log to know who is connected.
+        f"log_dest file {directory / 'mosquitto.log'}",
         "log_type error",
         "log_type warning",
         "log_type notice",

@@ -23,10 +23,11 @@ import socket
 import sys
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.broker import accounts, config
+from app.broker.health import Presence
 from app.tasks import spawn
 
 log = logging.getLogger(__name__)
@@ -71,10 +72,12 @@ class BrokerStatus:
     restarts: int
     binary: str | None
 
+    clients: list[dict[str, object]] = field(default_factory=list)
+
     def to_json(self) -> dict[str, object]:
         return {"managed": self.managed, "host": self.host, "port": self.port,
                 "running": self.running, "pid": self.pid, "restarts": self.restarts,
-                "binary": self.binary}
+                "binary": self.binary, "clients": self.clients}
 
 
 class ManagedBroker:
@@ -85,8 +88,10 @@ class ManagedBroker:
         self.binary = find_mosquitto(binary)
         self.restarts = 0
         self.log_tail: deque[str] = deque(maxlen=500)
+        self.presence = Presence()
         self._process: asyncio.subprocess.Process | None = None
         self._watcher: asyncio.Task[None] | None = None
+        self._follower: asyncio.Task[None] | None = None
         self._stopping = False
         self._accounts: list[accounts.Account] = []
 
@@ -133,6 +138,7 @@ class ManagedBroker:
             config.render(host=self.host, port=self.port, directory=self.directory))
         self._write_accounts()
         self._stopping = False
+        self._follower = spawn(self._follow_log(), name="mosquitto log")
         await self._spawn(within)
         self._watcher = spawn(self._watch(), name="mosquitto watcher")
 
@@ -143,6 +149,9 @@ class ManagedBroker:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._watcher
             self._watcher = None
+        if self._follower is not None:
+            self._follower.cancel()
+            self._follower = None
         process, self._process = self._process, None
         if process is not None and process.returncode is None:
             process.terminate()
@@ -158,7 +167,7 @@ class ManagedBroker:
         running = self._process is not None and self._process.returncode is None
         return BrokerStatus(True, self.host, self.port, running,
                             self._process.pid if running else None,  # type: ignore[union-attr]
-                            self.restarts, self.binary)
+                            self.restarts, self.binary, self.presence.to_json())
 
     async def _spawn(self, within: float) -> None:
         kwargs = {}
@@ -169,7 +178,7 @@ class ManagedBroker:
             stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.STDOUT, **kwargs)
         (self.directory / "mosquitto.pid").write_text(str(self._process.pid))
-        spawn(self._capture(self._process), name="mosquitto log")
+        spawn(self._capture(self._process), name="mosquitto output")
         try:
             await asyncio.wait_for(self._until_accepting(), within)
         except TimeoutError:
@@ -203,6 +212,7 @@ class ManagedBroker:
             if self._stopping:
                 return
             self.restarts += 1
+            self.presence.reset()
             log.error("Mosquitto exited (%s); starting it again in %.0f s", code, delay)
             await asyncio.sleep(delay)
             try:
@@ -213,16 +223,40 @@ class ManagedBroker:
                 delay = min(delay * 2, 30.0)
 
     async def _capture(self, process: asyncio.subprocess.Process) -> None:
+        """What Mosquitto prints before its log file is open (a bad config, a busy port)."""
         assert process.stdout is not None
-        with self._log_file() as sink:
-            async for line in process.stdout:
-                sink.write(line)
-                sink.flush()
-                self.log_tail.append(line.decode("utf-8", "replace").rstrip())
+        async for line in process.stdout:
+            self.log_tail.append(line.decode("utf-8", "replace").rstrip())
 
-    def _log_file(self):  # a binary file object
-        # Line-sized appends to a local file: not worth a thread.
-        return (self.directory / "mosquitto.log").open("ab")
+    async def _follow_log(self) -> None:
+        """Read the log file as Mosquitto writes it: the tail, and who is connected."""
+        path = self.directory / "mosquitto.log"
+        position = self._log_size()
+        while True:
+            lines, position = self._read_log(path, position)
+            for text in lines:
+                self.log_tail.append(text)
+                self.presence.feed(text)
+            await asyncio.sleep(0.1)
+
+    def _log_size(self) -> int:
+        try:
+            return (self.directory / "mosquitto.log").stat().st_size
+        except FileNotFoundError:
+            return 0
+
+    @staticmethod
+    def _read_log(path: Path, position: int) -> tuple[list[str], int]:
+        # Small appends to a local file: not worth a thread.
+        try:
+            with path.open("rb") as f:
+                f.seek(position)
+                data = f.read()
+        except FileNotFoundError:
+            return [], 0
+        end = data.rfind(b"\n") + 1  # a line still being written waits for the next turn
+        text = data[:end].decode("utf-8", "replace")
+        return [line for line in text.splitlines() if line], position + end
 
     def _write_accounts(self) -> None:
         passwd = self.directory / "passwd"

@@ -133,10 +133,13 @@ class MqSide:
         if self.client is not None:
             out.update(connected=self.client.connected, reconnects=self.client.reconnects,
                        lastError=self.client.last_error)
+        if self.client is not None:
+            out.update(inboxDropped=self.client.dropped)
         if self.publisher is not None:
             out.update(published=self.publisher.published,
                        waiting=self.publisher.queue.qsize(),
-                       held=sum(len(v) for v in self.publisher.parked.values()))
+                       held=sum(len(v) for v in self.publisher.parked.values()),
+                       stats=self.publisher.stats.to_json())
         return out
 
     def account(self, base_code: str) -> dict[str, Any] | None:

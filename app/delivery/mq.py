@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.broker.health import SysStats
 from app.delivery.body import callback_body
 from app.events import EventAccepted, SubscriptionRemoved, SubscriptionSaved
 from app.routing.topics import topic_for
@@ -48,6 +49,7 @@ class MqPublisher:
         self.queue: asyncio.Queue[Message] = asyncio.Queue()
         self.parked: dict[str, list[Message]] = {}
         self.published = 0
+        self.stats = SysStats()
         self._done: list[tuple[int, float, bool]] = []
         self._flushed = asyncio.Event()
         self._tasks: list[asyncio.Task[None]] = []
@@ -55,12 +57,18 @@ class MqPublisher:
         self._known: set[int] = set()
 
     async def start(self) -> int:
+        # The service account reads the broker's own counters ($SYS) on the same connection.
+        try:
+            await self.client.subscribe("$SYS/broker/#", 0)
+        except MqttError as error:  # an external broker may not allow it: say so, go on
+            log.warning("broker statistics ($SYS) not available: %s", error)
         bus = self.engine.bus
         self._unsubscribe = [bus.subscribe(EventAccepted, self._on_accepted),
                              bus.subscribe(SubscriptionSaved, self._on_saved),
                              bus.subscribe(SubscriptionRemoved, self._on_removed)]
         self._tasks = [spawn(self._work(), name="mq publisher") for _ in range(WORKERS)]
         self._tasks.append(spawn(self._flush_loop(), name="mq recorder"))
+        self._tasks.append(spawn(self._read_stats(), name="broker statistics"))
         recovered, mark = self._recover()
         assert self.engine.writer is not None
         await self.engine.writer.call(lambda s: s.set_setting("mq_low_water", mark))
@@ -127,6 +135,11 @@ class MqPublisher:
                 return
             self.published += 1
             self._record(message, time.time(), done=not sub.callback_url)
+
+    async def _read_stats(self) -> None:
+        while True:
+            message = await self.client.messages.get()
+            self.stats.feed(message.topic, message.payload)
 
     def _record(self, message: Message, when: float, done: bool) -> None:
         self._known.discard(message.delivery_id)
