@@ -10,8 +10,11 @@ from typing import Any
 
 import pytest
 
+from app.broker.managed import ManagedBroker
 from app.catalog import Catalog, default_catalog
 from app.engine import Engine
+from app.transport.http import HttpClient
+from simulator.subscribers import SubscriberHost
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "resources" / "examples" / "workorder"
@@ -36,6 +39,41 @@ def engine(db_path: Path) -> Iterator[Engine]:
         yield eng
     finally:
         eng.close()
+
+
+@pytest.fixture
+async def client() -> Any:
+    """A real HTTP client (the one the callback service uses)."""
+    c = HttpClient()
+    await c.start()
+    yield c
+    await c.close()
+
+
+@pytest.fixture
+async def receivers() -> Any:
+    """Simulated subscriber systems on 127.0.0.1 (seeded, so failure rates repeat)."""
+    host = await SubscriberHost(seed=5).start()
+    yield host
+    await host.stop()
+
+
+@pytest.fixture
+async def start_broker(tmp_path: Path) -> Any:
+    """Start a managed Mosquitto on a free port that lets these subscribers connect; every
+    broker started is stopped at the end of the test."""
+    started: list[ManagedBroker] = []
+
+    async def start(*subscribers: str) -> ManagedBroker:
+        broker = ManagedBroker(tmp_path / f"broker-{len(started)}")
+        broker.set_subscribers(subscribers)
+        await broker.start()
+        started.append(broker)
+        return broker
+
+    yield start
+    for broker in started:
+        await broker.stop()
 
 
 def example(name: str) -> Any:

@@ -20,12 +20,10 @@ pytestmark = pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not 
 
 
 @pytest.fixture
-async def broker(tmp_path):
-    b = ManagedBroker(tmp_path)
-    b.set_subscribers(["HRZ", "OTHER"])
-    await b.start()
-    yield b
-    await b.stop()
+async def broker(start_broker):
+    return await start_broker("HRZ", "OTHER")
+
+
 
 
 async def client(broker, account=None, **kw):

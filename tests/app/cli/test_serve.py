@@ -13,8 +13,7 @@ from contextlib import asynccontextmanager
 import pytest
 
 from app.catalog.samples import sample
-from app.transport.http import HttpClient
-from simulator.subscribers import Behaviour, SubscriberHost
+from simulator.subscribers import Behaviour
 from tests.conftest import ROOT
 
 
@@ -53,19 +52,8 @@ class Api:
         return result.status, json.loads(result.body_head or b"null")
 
 
-@pytest.fixture
-async def client():
-    c = HttpClient()
-    await c.start()
-    yield c
-    await c.close()
 
 
-@pytest.fixture
-async def receivers():
-    host = await SubscriberHost(seed=5).start()
-    yield host
-    await host.stop()
 
 
 async def test_the_ready_line_and_a_clean_stop(tmp_path):

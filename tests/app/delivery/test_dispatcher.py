@@ -17,17 +17,12 @@ from app.catalog.samples import sample
 from app.delivery.dispatcher import Dispatcher
 from app.events import DeliveryAttempted
 from app.transport.http import HttpClient
-from simulator.subscribers import Behaviour, SubscriberHost
+from simulator.subscribers import Behaviour
 from tests.conftest import subscription
 
 FAST = [0, 0.05, 0.05]
 
 
-@pytest.fixture
-async def host():
-    h = await SubscriberHost(seed=1).start()
-    yield h
-    await h.stop()
 
 
 @pytest.fixture
@@ -58,15 +53,15 @@ def statuses(engine, base_code):
     return [d["status"] for d in reversed(engine.store.deliveries(base_code=base_code))]
 
 
-async def test_a_signed_callback_arrives_and_is_recorded(engine, host, service):
+async def test_a_signed_callback_arrives_and_is_recorded(engine, receivers, service):
     secret = "whsec_" + base64.b64encode(os.urandom(24)).decode()
-    sim = host.add("hrz", secret=secret)
+    sim = receivers.add("hrz", secret=secret)
     await engine.put_subscription(subscription("HRZ", callbackUrl=sim.url, secret=secret))
     attempted = []
     engine.bus.subscribe(DeliveryAttempted, attempted.append)
 
     accepted = await engine.submit(event())
-    (received,) = await host.wait_for("hrz", 1)
+    (received,) = await receivers.wait_for("hrz", 1)
 
     assert received.signature == "valid"
     body = Webhook(secret).verify(received.body, received.headers)  # as the receiver would
@@ -81,23 +76,23 @@ async def test_a_signed_callback_arrives_and_is_recorded(engine, host, service):
     assert attempted[0].verdict == "delivered" and attempted[0].attempt == 1
 
 
-async def test_object_encoding_and_the_base_code_on_request(engine, host, service):
-    sim = host.add("obj")
+async def test_object_encoding_and_the_base_code_on_request(engine, receivers, service):
+    sim = receivers.add("obj")
     await engine.put_subscription(subscription("OBJ", callbackUrl=sim.url,
                                                dataEncoding="object", sendBaseCode=True))
     await engine.submit(event())
-    (received,) = await host.wait_for("obj", 1)
+    (received,) = await receivers.wait_for("obj", 1)
     body = json.loads(received.body)
     assert body["baseCode"] == "OBJ" and body["data"]["serviceOrderId"] == "O0"
     assert received.signature == "unsigned"
 
 
-async def test_a_failing_subscriber_recovers_with_the_same_webhook_id(engine, host, service):
-    sim = host.add("flaky", Behaviour(statuses=[500, 503]))
+async def test_a_failing_subscriber_recovers_with_the_same_webhook_id(engine, receivers, service):
+    sim = receivers.add("flaky", Behaviour(statuses=[500, 503]))
     await engine.put_subscription(subscription("FLAKY", callbackUrl=sim.url,
                                                retrySchedule=FAST))
     accepted = await engine.submit(event())
-    received = await host.wait_for("flaky", 3)
+    received = await receivers.wait_for("flaky", 3)
     assert [r.answered for r in received] == [500, 503, 200]
     assert len({r.headers["webhook-id"] for r in received}) == 1
     await until(lambda: statuses(engine, "FLAKY") == ["delivered"])
@@ -106,9 +101,9 @@ async def test_a_failing_subscriber_recovers_with_the_same_webhook_id(engine, ho
         (1, 500, "retry"), (2, 503, "retry"), (3, 200, "delivered")]
 
 
-async def test_exhausted_deliveries_fail_and_then_disable_the_subscription(engine, host,
+async def test_exhausted_deliveries_fail_and_then_disable_the_subscription(engine, receivers,
                                                                            service):
-    sim = host.add("down", Behaviour(status=500))
+    sim = receivers.add("down", Behaviour(status=500))
     await engine.put_subscription(subscription("DOWN", callbackUrl=sim.url,
                                                retrySchedule=[0, 0.02]))
     await engine.submit(event(1))
@@ -120,8 +115,8 @@ async def test_exhausted_deliveries_fail_and_then_disable_the_subscription(engin
     assert statuses(engine, "DOWN") == ["failed", "failed"]
 
 
-async def test_410_disables_and_parks_until_enabled_again(engine, host, service):
-    sim = host.add("leaving", Behaviour(statuses=[410]))
+async def test_410_disables_and_parks_until_enabled_again(engine, receivers, service):
+    sim = receivers.add("leaving", Behaviour(statuses=[410]))
     await engine.put_subscription(subscription("LEAVING", callbackUrl=sim.url))
     await engine.submit(event(1))
     await until(lambda: not engine.index.get("LEAVING").enabled)
@@ -137,34 +132,34 @@ async def test_410_disables_and_parks_until_enabled_again(engine, host, service)
     await engine.set_enabled("LEAVING", True)
     assert engine.index.get("LEAVING").disabled_reason is None
     await engine.submit(event(3))
-    await host.wait_for("leaving", 2)
+    await receivers.wait_for("leaving", 2)
     await until(lambda: statuses(engine, "LEAVING") == ["failed", "delivered"])
 
 
-async def test_retry_after_is_honoured(engine, host, service):
-    sim = host.add("busy", Behaviour(statuses=[503], retry_after="1"))
+async def test_retry_after_is_honoured(engine, receivers, service):
+    sim = receivers.add("busy", Behaviour(statuses=[503], retry_after="1"))
     await engine.put_subscription(subscription("BUSY", callbackUrl=sim.url,
                                                retrySchedule=[0, 0.01]))
     await engine.submit(event())
-    first, second = await host.wait_for("busy", 2, within=5)
+    first, second = await receivers.wait_for("busy", 2, within=5)
     assert second.at - first.at >= 0.95
 
 
-async def test_a_slow_subscriber_does_not_delay_another(engine, host, service):
-    slow = host.add("slow", Behaviour(latency=1.0))
-    fast = host.add("fast")
+async def test_a_slow_subscriber_does_not_delay_another(engine, receivers, service):
+    slow = receivers.add("slow", Behaviour(latency=1.0))
+    fast = receivers.add("fast")
     await engine.put_subscription(subscription("SLOW", callbackUrl=slow.url, concurrency=1))
     await engine.put_subscription(subscription("FAST", callbackUrl=fast.url))
     started = time.monotonic()
     for i in range(5):
         await engine.submit(event(i))
-    await host.wait_for("fast", 5, within=3)
+    await receivers.wait_for("fast", 5, within=3)
     assert time.monotonic() - started < 1.0  # the slow lane is still on its first callback
     assert len(slow.received) <= 2
 
 
-async def test_pending_deliveries_are_recovered_at_start(engine, host):
-    sim = host.add("later")
+async def test_pending_deliveries_are_recovered_at_start(engine, receivers):
+    sim = receivers.add("later")
     await engine.put_subscription(subscription("LATER", callbackUrl=sim.url))
     for i in range(20):
         await engine.submit(event(i))  # accepted while no callback service runs
@@ -173,7 +168,7 @@ async def test_pending_deliveries_are_recovered_at_start(engine, host):
     dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
     try:
         assert await dispatcher.start() == 20
-        await host.wait_for("later", 20)
+        await receivers.wait_for("later", 20)
         await until(lambda: statuses(engine, "LATER") == ["delivered"] * 20)
         assert engine.store.outbox_low_water() >= 1
     finally:
@@ -181,20 +176,20 @@ async def test_pending_deliveries_are_recovered_at_start(engine, host):
         await http.close()
 
 
-async def test_replay_sends_again_from_attempt_one(engine, host, service):
-    sim = host.add("replay")
+async def test_replay_sends_again_from_attempt_one(engine, receivers, service):
+    sim = receivers.add("replay")
     await engine.put_subscription(subscription("REPLAY", callbackUrl=sim.url))
     accepted = await engine.submit(event())
-    await host.wait_for("replay", 1)
+    await receivers.wait_for("replay", 1)
     delivery_id = accepted.deliveries[0].delivery_id
     await until(lambda: statuses(engine, "REPLAY") == ["delivered"])
     assert await service.replay([delivery_id]) == 1
-    second = (await host.wait_for("replay", 2))[1]
+    second = (await receivers.wait_for("replay", 2))[1]
     assert second.headers["webhook-id"] == sim.received[0].headers["webhook-id"]
     await until(lambda: len(engine.store.attempts(delivery_id)) == 2)
 
 
-async def test_mq_only_subscriptions_are_not_called_back(engine, host, service):
+async def test_mq_only_subscriptions_are_not_called_back(engine, receivers, service):
     await engine.put_subscription(subscription("MQONLY"))  # no callbackUrl
     await engine.submit(event())
     await asyncio.sleep(0)

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from app.broker.managed import ManagedBroker, find_mosquitto
+from app.broker.managed import find_mosquitto
 from app.catalog.samples import sample
 from app.delivery.mq import Message, MqPublisher
 from app.transport.mqtt import MqttClient
@@ -18,12 +18,10 @@ pytestmark = pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not 
 
 
 @pytest.fixture
-async def broker(tmp_path):
-    b = ManagedBroker(tmp_path)
-    b.set_subscribers(["HRZ", "MQONLY"])
-    await b.start()
-    yield b
-    await b.stop()
+async def broker(start_broker):
+    return await start_broker("HRZ", "MQONLY")
+
+
 
 
 @pytest.fixture

@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import socket
 
-import pytest
-
-from app.transport.http import HttpClient, HttpRequest, HttpResponse, HttpServer
-
-
-@pytest.fixture
-async def client():
-    c = HttpClient()
-    await c.start()
-    yield c
-    await c.close()
+from app.transport.http import HttpRequest, HttpResponse, HttpServer
 
 
 async def echo(request: HttpRequest) -> HttpResponse:

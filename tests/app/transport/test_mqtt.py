@@ -8,19 +8,17 @@ import signal
 
 import pytest
 
-from app.broker.managed import ManagedBroker, find_mosquitto
+from app.broker.managed import find_mosquitto
 from app.transport.mqtt import MqttClient, MqttError
 
 pytestmark = pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
 
 
 @pytest.fixture
-async def broker(tmp_path):
-    b = ManagedBroker(tmp_path)
-    b.set_subscribers(["HRZ"])
-    await b.start()
-    yield b
-    await b.stop()
+async def broker(start_broker):
+    return await start_broker("HRZ")
+
+
 
 
 async def connected(broker, account, **kw):
