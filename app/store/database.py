@@ -175,8 +175,11 @@ class Store:
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK TO unit")
-                conn.execute("RELEASE unit")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK TO unit")
+                    conn.execute("RELEASE unit")
+                # else: SQLite rolled the whole transaction back itself (disk full, I/O
+                # error): nothing to undo here, and the caller must learn it is all gone.
                 raise
             conn.execute("RELEASE unit")
             return

@@ -132,6 +132,7 @@ class StoreWriter:
             return  # every caller gave up before we started: nothing was promised
         outcomes: list[tuple[Future[Any], Any, BaseException | None]] = []
         written = 0
+        conn = store.db.conn
         try:
             with store.transaction():
                 for payload, future in live:
@@ -143,12 +144,16 @@ class StoreWriter:
                                 value = store.write_events(payload)
                                 written += len(payload)
                     except Exception as error:
+                        if not conn.in_transaction:
+                            # SQLite rolled back everything (disk full, I/O error): the work
+                            # of the callers before this one is gone too.
+                            raise
                         if not callable(payload):
                             log.exception("writing %d events failed", len(payload))
                         outcomes.append((future, None, error))
                     else:
                         outcomes.append((future, value, None))
-        except Exception as error:  # BEGIN or COMMIT failed: none of it is durable
+        except Exception as error:  # BEGIN or COMMIT failed, or all was rolled back
             log.exception("committing a batch of %d writes failed", len(live))
             for _, future in live:
                 future.set_exception(error)

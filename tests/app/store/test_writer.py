@@ -324,3 +324,50 @@ async def test_a_cancelled_caller_does_not_kill_the_writer(
     # The cancelled work never started, so it was dropped: this is the first event written.
     assert written[0].event_id == 1
     assert await asyncio.wait_for(writer.call(lambda s: "alive"), 3) == "alive"
+
+
+async def test_a_caller_told_durable_is_stored_even_when_the_disk_fills(
+        writer: StoreWriter, blocker: Blocker, db_path: Path) -> None:
+    """Disk full in the middle of a batch: SQLite may undo the statement or the whole
+    transaction. Either way, whoever hears "written" must find it stored."""
+    pages = await writer.call(lambda s: s.db.execute("PRAGMA page_count").fetchone()[0])
+    await writer.call(lambda s: s.db.execute(f"PRAGMA max_page_count = {pages + 3}"))
+    await blocker.hold(writer)
+    big = event(2, data_json=json.dumps({"x": "y" * 200_000}))
+    gathered = asyncio.gather(writer.write_events([event(1)]), writer.write_events([big]),
+                              return_exceptions=True)
+    await until(lambda: queued(writer) == 2)
+    blocker.released.set()
+    results = await asyncio.wait_for(gathered, TIMEOUT)
+    assert isinstance(results[1], sqlite3.Error)  # the big one cannot fit
+    reader = read(db_path)
+    try:
+        for result in results:
+            if not isinstance(result, BaseException):
+                assert reader.event(result[0].event_id) is not None
+    finally:
+        reader.close()
+
+
+async def test_when_sqlite_undoes_the_whole_transaction_the_whole_batch_fails(
+        writer: StoreWriter, blocker: Blocker, db_path: Path) -> None:
+    """What SQLite does on some I/O errors, done by hand: the transaction ends under the
+    writer's feet. The caller before the failure must not be told its work is durable."""
+    def io_error(store: Store) -> None:
+        store.db.conn.execute("ROLLBACK")  # as SQLite does by itself on some errors
+        raise sqlite3.OperationalError("disk I/O error")
+
+    await blocker.hold(writer)
+    gathered = asyncio.gather(writer.write_events([event(1)]), writer.call(io_error),
+                              return_exceptions=True)
+    await until(lambda: queued(writer) == 2)
+    blocker.released.set()
+    first, second = await asyncio.wait_for(gathered, TIMEOUT)
+    assert isinstance(first, sqlite3.Error) and isinstance(second, sqlite3.Error)
+    reader = read(db_path)
+    try:
+        assert reader.counts()["events"] == 0
+    finally:
+        reader.close()
+    (w,) = await asyncio.wait_for(writer.write_events([event(3)]), TIMEOUT)  # and it goes on
+    assert w.event_id == 1
