@@ -18,6 +18,9 @@ from app.routing.topics import CODE_HINT, is_code
 ALL_AREAS = "*"
 #: Delay before each attempt (seconds): at once, then 5 s, 30 s, 2 min, 10 min, 30 min.
 DEFAULT_RETRY_SCHEDULE = (0.0, 5.0, 30.0, 120.0, 600.0, 1800.0)
+#: Names a subscriber system cannot take: its baseCode is also its MQTT username, and the
+#: managed broker's own service account is called this (app.broker.accounts.SERVICE_USER).
+RESERVED_BASE_CODES = frozenset({"pushstudio"})
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_CONCURRENCY = 4
 
@@ -164,6 +167,10 @@ class _Reader:
             return ""
         if not is_code(value):
             self.bad("baseCode", f"{value!r} is not a usable baseCode", CODE_HINT)
+            return ""
+        if value.casefold() in RESERVED_BASE_CODES:
+            self.bad("baseCode", f"{value!r} is reserved: it is the broker's service account",
+                     "choose another code")
             return ""
         if url_code is not None and value != url_code:
             self.bad("baseCode", f"body says {value!r} but the URL says {url_code!r}",

@@ -307,12 +307,18 @@ class Store:
                   a["delivery_id"]) for a, status, next_at in results])
 
     def requeue(self, delivery_ids: Sequence[int]) -> int:
-        """Make deliveries pending again from attempt 1 (a replay); their log stays."""
+        """Make deliveries pending again from attempt 1 (a replay); their log stays. The
+        outbox low-water mark moves down to them, or a crash would leave them pending and
+        unseen below it."""
         now = time.time()
         with self.transaction() as conn:
-            return conn.executemany(
+            count = conn.executemany(
                 "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
                 "updated_at = ? WHERE id = ?", [(now, now, d) for d in delivery_ids]).rowcount
+            if delivery_ids:
+                mark = self.setting("outbox_low_water", 0)
+                self.set_setting("outbox_low_water", min(mark, *delivery_ids))
+            return count
 
     def delivery(self, delivery_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM deliveries WHERE id = ?", [delivery_id]))

@@ -115,6 +115,8 @@ MIGRATIONS += (
         -- NULL: not yet; a time: the broker acknowledged it (PUBACK); 0: never will be
         -- (the subscription was deleted first).
         ALTER TABLE deliveries ADD COLUMN mq_published_at REAL;
+        -- Deliveries from before MQ topics existed are history, not a backlog to publish.
+        UPDATE deliveries SET mq_published_at = 0;
     """),
 )
 

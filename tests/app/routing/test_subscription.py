@@ -433,3 +433,13 @@ def test_with_changes_returns_a_new_subscription() -> None:
 def test_a_password_in_a_callback_url_never_reaches_a_finding() -> None:
     (finding,) = findings_of(doc_with(callbackUrl="ftp://user:hunter2@example.com/cb"))
     assert "hunter2" not in str(finding) and "user:***@example.com" in finding.message
+
+
+@pytest.mark.parametrize("code", ["pushstudio", "PushStudio"])
+def test_the_broker_service_account_name_is_reserved(code) -> None:
+    from app.broker.accounts import SERVICE_USER
+    from app.routing.subscription import RESERVED_BASE_CODES
+
+    assert SERVICE_USER in RESERVED_BASE_CODES
+    (finding,) = findings_of(doc_with(baseCode=code))
+    assert finding.path == "baseCode" and "reserved" in finding.message

@@ -447,3 +447,34 @@ def test_low_water_marks_follow_the_outstanding_rows(store: Store) -> None:
     assert store.delivery(ids[1])["status"] == "pending"  # waits for its callback
     store.mark_published([(ids[2], 1.0, False)])
     assert store.mq_low_water() == ids[2] + 1  # nothing outstanding: past the newest
+
+
+def test_a_replayed_delivery_below_the_low_water_mark_is_found_again(store: Store) -> None:
+    (old,) = store.write_events([new_event("1", deliveries=("A",))])
+    (new,) = store.write_events([new_event("1", deliveries=("B",))])
+    store.record_attempt({"delivery_id": old.first_delivery_id, "attempt": 1, "started_at": 1,
+                          "latency_ms": 1, "status_code": 200, "response_body": "",
+                          "error": None, "verdict": "delivered"},
+                         status="delivered", next_attempt_at=None)
+    store.set_outbox_low_water(store.outbox_low_water())  # as a start-up remembers it
+    assert store.outbox_low_water() == new.first_delivery_id
+    store.requeue([old.first_delivery_id])
+    pending = [d["id"] for d in store.pending_deliveries(store.outbox_low_water())]
+    assert old.first_delivery_id in pending
+
+
+def test_migration_3_treats_old_deliveries_as_history(tmp_path: Path) -> None:
+    import sqlite_utils
+
+    from app.store.migrations import MIGRATIONS, migrate
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    migrate(db, MIGRATIONS[:2])  # an app from before MQ topics
+    db.execute("INSERT INTO events (id, received_at, source, change_id, data_area, data, "
+               "encoding) VALUES (1, 0, 'api', '1', 'fwwt', '{}', 'string')")
+    db.execute("INSERT INTO deliveries (id, event_id, base_code, status, created_at) "
+               "VALUES (1, 1, 'A', 'delivered', 0)")
+    db.conn.commit()
+    migrate(db)
+    assert db.execute("SELECT mq_published_at FROM deliveries").fetchone()[0] == 0
+    db.close()
