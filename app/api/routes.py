@@ -62,7 +62,9 @@ def _r(method: str, path: str, handler: str, summary: str, public: bool = False)
 
 
 ROUTES = (
-    _r("GET", "/api/health", "health", "Is it up? (no token needed)", public=True),
+    _r("GET", "/api/health", "health",
+       "Is it up? (no token needed; with it, the broker, counts and who is connected)",
+       public=True),
     _r("GET", "/api/openapi.json", "openapi", "This API, described (no token needed)",
        public=True),
     _r("GET", "/api/subscriptions", "list_subscriptions", "Every subscription, with health"),
@@ -134,6 +136,9 @@ class Api:
     # --- health and description -------------------------------------------------------
 
     async def health(self, request: HttpRequest) -> HttpResponse:
+        """Up or not, for anyone; the details (paths, who is connected) only with the token."""
+        if not tokens.matches(request.headers.get("authorization"), self.token):
+            return HttpResponse.json({"status": "ok"})
         return HttpResponse.json({"status": "ok", **self.status()})
 
     async def openapi(self, request: HttpRequest) -> HttpResponse:

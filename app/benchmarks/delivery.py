@@ -30,6 +30,7 @@ from app.delivery.body import callback_body
 from app.delivery.dispatcher import Dispatcher
 from app.delivery.mq import MqPublisher
 from app.engine import Accepted, Engine
+from app.tasks import spawn
 from app.transport import baseline
 from app.transport.http import HttpClient
 from app.transport.mqtt import MqttClient
@@ -130,7 +131,7 @@ async def mq(root: Path, events: int) -> tuple[Leg, Leg]:
                 message = await reader.messages.get()
                 got.append((time.time(), message.payload))
 
-        drains = [asyncio.get_running_loop().create_task(drain(r)) for r in readers]
+        drains = [spawn(drain(r), name="bench reader") for r in readers]
         started = time.time()
         accepted = await _accept(engine, _events(events))
         deadline = time.monotonic() + 300

@@ -129,6 +129,9 @@ class ManagedBroker:
     async def start(self, within: float = 15.0) -> None:
         if self.binary is None:
             raise BrokerUnavailable(INSTALL_HINT)
+        if not os.access(self.binary, os.X_OK):
+            raise BrokerUnavailable(f"{self.binary} is not an executable Mosquitto. "
+                                    + INSTALL_HINT)
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / "data").mkdir(exist_ok=True)
         self._stop_orphan()
@@ -139,7 +142,12 @@ class ManagedBroker:
         self._write_accounts()
         self._stopping = False
         self._follower = spawn(self._follow_log(), name="mosquitto log")
-        await self._spawn(within)
+        try:
+            await self._spawn(within)
+        except BaseException:
+            self._follower.cancel()
+            self._follower = None
+            raise
         self._watcher = spawn(self._watch(), name="mosquitto watcher")
 
     async def stop(self) -> None:
@@ -181,7 +189,12 @@ class ManagedBroker:
         spawn(self._capture(self._process), name="mosquitto output")
         try:
             await asyncio.wait_for(self._until_accepting(), within)
-        except TimeoutError:
+        except (TimeoutError, BrokerUnavailable) as error:
+            if self._process.returncode is None:  # not left running half-started
+                self._process.kill()
+                await self._process.wait()
+            if isinstance(error, BrokerUnavailable):
+                raise
             tail = "\n".join(list(self.log_tail)[-10:])
             raise BrokerUnavailable(
                 f"Mosquitto did not accept connections on {self.host}:{self.port} within "
@@ -284,8 +297,15 @@ class ManagedBroker:
                 os.kill(pid, signal.SIGTERM)
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+# Looked up before any fork: between fork and exec the child may only call, not import
+# (another thread could hold the import lock at the moment of the fork).
+_PRCTL = None
+if sys.platform.startswith("linux"):
     import ctypes
 
+    _PRCTL = ctypes.CDLL(None, use_errno=True).prctl
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
     PR_SET_PDEATHSIG = 1
-    ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    _PRCTL(PR_SET_PDEATHSIG, signal.SIGTERM)  # type: ignore[misc]

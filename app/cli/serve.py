@@ -77,17 +77,20 @@ async def serve(args: argparse.Namespace, host: str, port: int,
     stack = contextlib.AsyncExitStack()
     async with stack:
         stack.callback(engine.close)
+        # Started in this order, stopped in the reverse: what receives (the simulated
+        # subscribers, the broker) outlives what sends (the callback service, the MQ
+        # publisher), so a clean stop never turns an in-flight delivery into a failure.
         http = HttpClient()
         await http.start()
         stack.push_async_callback(http.close)
-        dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
-        recovered = await dispatcher.start()
-        stack.push_async_callback(dispatcher.stop)
-        mq = await _start_mq(args, engine, stack)
         sims: SimulatorHost | None = None
         if simulators is not None:
             sims = await simulators().start()
             stack.push_async_callback(sims.stop)  # type: ignore[attr-defined]
+        mq = await _start_mq(args, engine, stack)
+        dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
+        recovered = await dispatcher.start()
+        stack.push_async_callback(dispatcher.stop)
         token = tokens.load_or_create(paths.data_dir(args.data_dir))
         api = Api(engine, token, dispatcher=dispatcher, simulators=sims,
                   status=lambda: {"db": str(args.db_path), "broker": mq.status(),

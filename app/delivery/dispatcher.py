@@ -277,15 +277,18 @@ class Dispatcher:
             self._schedule(job, decision.at)  # type: ignore[arg-type]
             return
         self.known.discard(job.delivery_id)
+        reason = None
         if decision.verdict is Verdict.GONE:
-            await self.engine.set_enabled(sub.base_code, False,
-                                          f"disabled: {sub.callback_url} answered 410 Gone")
+            reason = f"disabled: {sub.callback_url} answered 410 Gone"
         elif (decision.verdict is Verdict.FAILED
               and lane.health.exhausted_in_a_row >= self.auto_disable_after):
-            await self.engine.set_enabled(
-                sub.base_code, False,
-                f"disabled after {lane.health.exhausted_in_a_row} deliveries in a row "
-                f"exhausted their retries (last: {decision.reason})")
+            reason = (f"disabled after {lane.health.exhausted_in_a_row} deliveries in a row "
+                      f"exhausted their retries (last: {decision.reason})")
+        if reason is not None:
+            try:
+                await self.engine.set_enabled(sub.base_code, False, reason)
+            except Exception:  # the delivery is finished either way: never send it again
+                log.exception("could not disable %s (%s)", sub.base_code, reason)
 
     async def _cancel(self, job: Job, why: str) -> None:
         record = {"delivery_id": job.delivery_id, "attempt": job.attempts,

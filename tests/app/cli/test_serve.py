@@ -233,3 +233,39 @@ def _alive(pid: int) -> bool:
         return " Z " not in stat.read_text()
     except OSError:
         return False
+
+
+async def test_a_clean_stop_never_fails_an_in_flight_delivery(tmp_path, client):
+    """SIGTERM while a callback to a simulated subscriber hangs: the receivers outlive the
+    sender, so the delivery stays pending for the next start instead of failing."""
+    import sqlite3
+
+    async with served(tmp_path) as ready:
+        api = Api(ready, client)
+        _, sim = await api.call("POST", "/api/simulators", {"name": "slow", "hang": True})
+        await api.call("POST", "/api/subscriptions", {
+            "baseCode": "SLOW", "dataAreas": ["fwwt"], "changeIds": ["4"],
+            "callbackUrl": sim["url"], "retrySchedule": [0]})
+        await api.call("POST", "/api/events", {"changeId": "4", "dataArea": "fwwt",
+                                               "data": sample("4")})
+        for _ in range(200):  # until the callback is on its way
+            _, seen = await api.call("GET", "/api/simulators/slow/requests")
+            if seen:
+                break
+            await asyncio.sleep(0.02)
+        assert seen
+        ready["process"].send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(ready["process"].wait(), 30) == 0
+    conn = sqlite3.connect(tmp_path / "push-studio.db")
+    try:
+        assert conn.execute("SELECT status FROM deliveries").fetchall() == [("pending",)]
+    finally:
+        conn.close()
+
+
+async def test_health_without_the_token_reveals_nothing(tmp_path, client):
+    async with served(tmp_path) as ready:
+        api = Api(ready, client)
+        assert await api.call("GET", "/api/health", auth=False) == (200, {"status": "ok"})
+        status, full = await api.call("GET", "/api/health")
+        assert status == 200 and "db" in full and "broker" in full
