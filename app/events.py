@@ -84,6 +84,14 @@ class DeliveryAttempted(CoreEvent):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class DeliveriesReplayed(CoreEvent):
+    """Deliveries were made pending again to be sent once more, on every channel: their
+    callbacks from attempt 1, and their MQ topics."""
+
+    delivery_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class EventRejected(CoreEvent):
     """An event was refused (invalid, or unsupported); it is kept in the rejections table."""
 

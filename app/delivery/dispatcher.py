@@ -26,6 +26,7 @@ from app.delivery.body import callback_body
 from app.delivery.retry import Verdict, decide
 from app.delivery.signing import sign, webhook_id
 from app.events import (
+    DeliveriesReplayed,
     DeliveryAttempted,
     EventAccepted,
     SubscriptionRemoved,
@@ -347,6 +348,7 @@ class Dispatcher:
             return 0
         assert self.engine.writer is not None and self.engine.store is not None
         await self.engine.writer.call(lambda s: s.requeue(ids))
+        self.engine.bus.publish(DeliveriesReplayed(delivery_ids=tuple(ids)))
         store = self.engine.store
         now = self.clock()
         count = 0

@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 
 from app.broker.health import SysStats
 from app.delivery.body import callback_body
-from app.events import EventAccepted, SubscriptionRemoved, SubscriptionSaved
+from app.events import (
+    DeliveriesReplayed,
+    EventAccepted,
+    SubscriptionRemoved,
+    SubscriptionSaved,
+)
 from app.routing.topics import topic_for
 from app.tasks import spawn
 from app.transport.mqtt import MqttClient, MqttError
@@ -64,6 +69,7 @@ class MqPublisher:
             log.warning("broker statistics ($SYS) not available: %s", error)
         bus = self.engine.bus
         self._unsubscribe = [bus.subscribe(EventAccepted, self._on_accepted),
+                             bus.subscribe(DeliveriesReplayed, self._on_replayed),
                              bus.subscribe(SubscriptionSaved, self._on_saved),
                              bus.subscribe(SubscriptionRemoved, self._on_removed)]
         self._tasks = [spawn(self._work(), name="mq publisher") for _ in range(WORKERS)]
@@ -104,6 +110,15 @@ class MqPublisher:
         for ref in event.deliveries:
             self._enqueue(Message(ref.delivery_id, ref.base_code, event.change_id,
                                   event.data_area, event.data_json))
+
+    def _on_replayed(self, event: DeliveriesReplayed) -> None:
+        store = self.engine.store
+        assert store is not None
+        for delivery_id in event.delivery_ids:
+            for row in store.unpublished(delivery_id, 1):
+                if row["id"] == delivery_id:
+                    self._enqueue(Message(row["id"], row["base_code"], row["change_id"],
+                                          row["data_area"], row["data_json"]))
 
     def _on_saved(self, event: SubscriptionSaved) -> None:
         if event.doc.get("enabled"):

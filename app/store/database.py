@@ -307,17 +307,18 @@ class Store:
                   a["delivery_id"]) for a, status, next_at in results])
 
     def requeue(self, delivery_ids: Sequence[int]) -> int:
-        """Make deliveries pending again from attempt 1 (a replay); their log stays. The
-        outbox low-water mark moves down to them, or a crash would leave them pending and
-        unseen below it."""
+        """Make deliveries pending again from attempt 1, and unpublished (a replay sends on
+        both channels); their log stays. The low-water marks move down to them, or a crash
+        would leave them pending and unseen below the marks."""
         now = time.time()
         with self.transaction() as conn:
             count = conn.executemany(
                 "UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = ?, "
-                "updated_at = ? WHERE id = ?", [(now, now, d) for d in delivery_ids]).rowcount
+                "updated_at = ?, mq_published_at = NULL WHERE id = ?",
+                [(now, now, d) for d in delivery_ids]).rowcount
             if delivery_ids:
-                mark = self.setting("outbox_low_water", 0)
-                self.set_setting("outbox_low_water", min(mark, *delivery_ids))
+                for setting in ("outbox_low_water", "mq_low_water"):
+                    self.set_setting(setting, min(self.setting(setting, 0), *delivery_ids))
             return count
 
     def delivery(self, delivery_id: int) -> dict[str, Any] | None:

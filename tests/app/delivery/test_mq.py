@@ -114,3 +114,28 @@ async def test_a_disabled_subscription_waits(engine, broker, publisher):
         assert json.loads(message.payload)["data"] == "{}"
     finally:
         await reader.disconnect()
+
+
+async def test_replaying_an_mq_only_delivery_publishes_it_again(engine, broker, publisher):
+    from app.delivery.dispatcher import Dispatcher
+    from app.transport.http import HttpClient
+
+    await engine.put_subscription(subscription("MQONLY"))
+    reader = await integrator(broker, "MQONLY")
+    http = HttpClient()
+    await http.start()
+    dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
+    try:
+        await publisher.start()
+        await dispatcher.start()
+        accepted = await engine.submit(event())
+        await asyncio.wait_for(reader.messages.get(), 5)
+        delivery_id = accepted.deliveries[0].delivery_id
+        await until(lambda: engine.store.delivery(delivery_id)["status"] == "delivered")
+        assert await dispatcher.replay([delivery_id]) == 1
+        await asyncio.wait_for(reader.messages.get(), 5)  # published once more
+        await until(lambda: engine.store.delivery(delivery_id)["status"] == "delivered")
+    finally:
+        await dispatcher.stop()
+        await http.close()
+        await reader.disconnect()
