@@ -15,6 +15,8 @@ def load_or_create(data_dir: Path) -> str:
     if path.exists():
         token = path.read_text(encoding="ascii").strip()
         if token:
+            if hasattr(os, "chmod") and path.stat().st_mode & 0o077:
+                path.chmod(0o600)  # readable by you only, whoever copied it here
             return token
     data_dir.mkdir(parents=True, exist_ok=True)
     token = secrets.token_urlsafe(24)

@@ -55,6 +55,9 @@ def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None) -> int:
     if not host or not port.isdigit() or int(port) > 65535:
         print_err(f"serve: --http {args.http!r} is not HOST:PORT, e.g. 127.0.0.1:8470")
         return UNUSABLE
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print_err(f"serve: warning: the API listens on {host}, beyond this machine; anyone "
+                  "who can reach it and has the token can send events and read deliveries")
     try:
         args.external = parse_broker(args.broker)
     except ValueError as error:
