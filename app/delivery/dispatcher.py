@@ -89,7 +89,8 @@ class Lane:
     workers: list[asyncio.Task[None]] = field(default_factory=list)
     #: Jobs held while the subscription is disabled.
     parked: list[Job] = field(default_factory=list)
-    timers: dict[int, asyncio.TimerHandle] = field(default_factory=dict)
+    #: Jobs waiting for a retry: delivery id → (its timer, the job).
+    timers: dict[int, tuple[asyncio.TimerHandle, Job]] = field(default_factory=dict)
     in_flight: int = 0
     health: Health = field(default_factory=Health)
 
@@ -128,7 +129,7 @@ class Dispatcher:
         self._unsubscribe = []
         tasks = []
         for lane in self.lanes.values():
-            for timer in lane.timers.values():
+            for timer, _ in lane.timers.values():
                 timer.cancel()
             for task in lane.workers:
                 task.cancel()
@@ -171,16 +172,35 @@ class Dispatcher:
                                    event.change_id, event.data_area, event.data_json), now)
 
     def _on_saved(self, event: SubscriptionSaved) -> None:
-        lane = self.lanes.get(event.base_code)
-        if lane is None:
-            return
         sub = self.engine.index.get(event.base_code)
-        if sub is not None and sub.enabled:
-            lane.health = Health() if event.doc.get("enabled") else lane.health
+        if sub is None or not sub.enabled:
+            return
+        lane = self.lanes.get(event.base_code)
+        if lane is not None:
             parked, lane.parked = lane.parked, []
             for job in parked:
                 lane.queue.put_nowait(job)
+            if not sub.callback_url:  # no callback left to wait for: settle them now
+                for timer, job in lane.timers.values():
+                    timer.cancel()
+                    lane.queue.put_nowait(job)
+                lane.timers.clear()
             self._staff(lane, sub)
+        # Its pending deliveries that no lane holds (let go while it had no callback URL, or
+        # whose MQ publish completed them meanwhile): look again, now that it changed.
+        self._rescan(sub.base_code)
+
+    def _rescan(self, base_code: str) -> None:
+        store = self.engine.store
+        assert store is not None
+        next_id, now = store.outbox_low_water(), self.clock()
+        while rows := store.pending_deliveries(next_id, 5000, base_code):
+            for row in rows:
+                if row["id"] not in self.known:
+                    self._schedule(Job(row["id"], row["event_id"], row["base_code"],
+                                       row["change_id"], row["data_area"], row["data_json"],
+                                       row["attempts"]), max(row["next_attempt_at"] or now, now))
+            next_id = rows[-1]["id"] + 1
 
     def _on_removed(self, event: SubscriptionRemoved) -> None:
         lane = self.lanes.get(event.base_code)
@@ -218,7 +238,7 @@ class Dispatcher:
             lane.timers.pop(job.delivery_id, None)
             lane.queue.put_nowait(job)
 
-        lane.timers[job.delivery_id] = asyncio.get_running_loop().call_later(delay, due)
+        lane.timers[job.delivery_id] = (asyncio.get_running_loop().call_later(delay, due), job)
 
     async def _work(self, lane: Lane) -> None:
         while True:
@@ -246,8 +266,14 @@ class Dispatcher:
             lane.parked.append(job)
             return
         if not sub.callback_url:
-            # MQ-only subscription: the MQ publisher owns this delivery, not the callbacks.
+            # MQ-only: the MQ publisher owns this delivery. If it was published while the
+            # subscription still had a callback URL, nothing else will complete it: do so.
             self.known.discard(job.delivery_id)
+            row = self.engine.store.delivery(job.delivery_id)  # type: ignore[union-attr]
+            if row is not None and row["mq_published_at"]:
+                published = row["mq_published_at"]
+                await self.engine.writer.call(  # type: ignore[union-attr]
+                    lambda s: s.mark_published([(job.delivery_id, published, True)]))
             return
         msg_id = webhook_id(self.instance, job.delivery_id)
         body = callback_body(base_code=sub.base_code, data_area=job.data_area,

@@ -237,16 +237,19 @@ class Store:
 
     # --- the outbox ---------------------------------------------------------------------
 
-    def pending_deliveries(self, from_id: int = 0, limit: int = 5000) -> list[dict[str, Any]]:
+    def pending_deliveries(self, from_id: int = 0, limit: int = 5000,
+                           base_code: str | None = None) -> list[dict[str, Any]]:
         """Pending deliveries with what it takes to send them, from ``from_id`` up, in id
-        order. Deliveries are appended in id order and leave ``pending`` as they finish, so a
-        scan from the low-water mark (see outbox_low_water) stays short without an index."""
+        order (of one subscriber, if ``base_code``). Deliveries are appended in id order and
+        leave ``pending`` as they finish, so a scan from the low-water mark (see
+        outbox_low_water) stays short without an index."""
+        only = "AND d.base_code = :base_code " if base_code is not None else ""
         return list(self.db.query(
             "SELECT d.id, d.event_id, d.base_code, d.attempts, d.next_attempt_at, "
-            "e.change_id, e.data_area, e.data AS data_json "
+            "d.mq_published_at, e.change_id, e.data_area, e.data AS data_json "
             "FROM deliveries AS d JOIN events AS e ON e.id = d.event_id "
-            "WHERE d.id >= :from_id AND d.status = 'pending' ORDER BY d.id LIMIT :limit",
-            {"from_id": from_id, "limit": limit}))
+            f"WHERE d.id >= :from_id AND d.status = 'pending' {only}ORDER BY d.id "
+            "LIMIT :limit", {"from_id": from_id, "limit": limit, "base_code": base_code}))
 
     def outbox_low_water(self) -> int:
         """The lowest id that may still be pending (past the newest when none is); the

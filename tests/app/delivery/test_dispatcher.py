@@ -197,3 +197,28 @@ async def test_mq_only_subscriptions_are_not_called_back(engine, receivers, serv
                 and not service.lanes["MQONLY"].in_flight)
     assert statuses(engine, "MQONLY") == ["pending"]  # the MQ publisher's to deliver
     assert engine.store.attempts(accepted.deliveries[0].delivery_id) == []
+
+
+async def test_a_callback_url_added_later_picks_up_what_was_waiting(engine, receivers,
+                                                                    service):
+    await engine.put_subscription(subscription("LATE"))  # MQ-only at first
+    accepted = await engine.submit(event())
+    delivery_id = accepted.deliveries[0].delivery_id
+    await until(lambda: delivery_id not in service.known)  # let go: no callback URL
+    sim = receivers.add("late")
+    await engine.put_subscription(subscription("LATE", callbackUrl=sim.url))
+    await receivers.wait_for("late", 1)
+    await until(lambda: statuses(engine, "LATE") == ["delivered"])
+
+
+async def test_removing_the_callback_url_completes_what_mq_already_published(engine,
+                                                                             service):
+    await engine.put_subscription(subscription("GOING", callbackUrl="http://127.0.0.1:9/x",
+                                               retrySchedule=[0, 30]))
+    accepted = await engine.submit(event())
+    delivery_id = accepted.deliveries[0].delivery_id
+    # Published to its MQ topic while it still had a callback URL: not done by that alone.
+    await engine.writer.call(lambda s: s.mark_published([(delivery_id, 1.0, False)]))
+    await until(lambda: len(engine.store.attempts(delivery_id)) == 1)  # the callback failed
+    await engine.put_subscription(subscription("GOING"))  # now MQ-only: no 30 s wait
+    await until(lambda: statuses(engine, "GOING") == ["delivered"], within=5)
