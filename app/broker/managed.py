@@ -2,7 +2,10 @@
 
 Start: find the binary, write config, password and ACL files into ``<data dir>/broker``,
 start Mosquitto, wait until it accepts connections. If it dies, start it again with back-off
-(1 s, 2 s, 4 s … 30 s), counting restarts. Its log is kept (the last lines in memory, all of
+(1 s, 2 s, 4 s … 30 s), counting restarts, and tell ``on_restart`` since when its memory was
+lost: Mosquitto saves sessions and queued messages every few seconds, so a crash loses what
+was acknowledged after its last save (``lost_since``), and the MQ publisher sends that again.
+Its log is kept (the last lines in memory, all of
 it in ``mosquitto.log``). Stop: SIGTERM, then SIGKILL after 5 s.
 
 No orphaned broker: on Linux the child asks the kernel for SIGTERM when its parent dies
@@ -21,8 +24,9 @@ import shutil
 import signal
 import socket
 import sys
+import time
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -94,6 +98,10 @@ class ManagedBroker:
         self._follower: asyncio.Task[None] | None = None
         self._stopping = False
         self._accounts: list[accounts.Account] = []
+        self._started_at = 0.0
+        #: Called after a restart that followed a crash, with the time since which messages
+        #: the broker had acknowledged are gone (see lost_since).
+        self.on_restart: list[Callable[[float], None]] = []
 
     # --- credentials ----------------------------------------------------------------------
 
@@ -181,6 +189,7 @@ class ManagedBroker:
         kwargs = {}
         if sys.platform.startswith("linux"):
             kwargs["preexec_fn"] = _die_with_parent
+        self._started_at = time.time()
         self._process = await asyncio.create_subprocess_exec(
             self.binary, "-c", str(self.directory / "mosquitto.conf"),  # type: ignore[arg-type]
             stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
@@ -218,7 +227,7 @@ class ManagedBroker:
 
     async def _watch(self) -> None:
         """Start it again whenever it dies, backing off up to 30 s."""
-        delay = 1.0
+        delay, lost = 1.0, None
         while not self._stopping:
             assert self._process is not None
             code = await self._process.wait()
@@ -226,6 +235,8 @@ class ManagedBroker:
                 return
             self.restarts += 1
             self.presence.reset()
+            # A start that failed lost nothing new: keep the earliest loss until one works.
+            lost = self.lost_since() if lost is None else lost
             log.error("Mosquitto exited (%s); starting it again in %.0f s", code, delay)
             await asyncio.sleep(delay)
             try:
@@ -234,6 +245,23 @@ class ManagedBroker:
             except BrokerUnavailable as error:
                 log.error("%s", error)
                 delay = min(delay * 2, 30.0)
+                continue
+            for hook in self.on_restart:
+                try:
+                    hook(lost)
+                except Exception:
+                    log.exception("after the broker restart")
+            lost = None
+
+    def lost_since(self) -> float:
+        """After a crash: what the broker acknowledged since then existed only in its memory.
+        That is since its last save of the persistence file, or since it started if it had
+        not saved since; a second of margin covers a save under way at the moment."""
+        try:
+            saved = (self.directory / "data" / "mosquitto.db").stat().st_mtime
+        except FileNotFoundError:
+            saved = 0.0
+        return max(saved, self._started_at) - 1.0
 
     async def _capture(self, process: asyncio.subprocess.Process) -> None:
         """What Mosquitto prints before its log file is open (a bad config, a busy port)."""

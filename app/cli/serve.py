@@ -143,6 +143,7 @@ class MqSide:
             out.update(inboxDropped=self.client.dropped)
         if self.publisher is not None:
             out.update(published=self.publisher.published,
+                       republished=self.publisher.republished,
                        waiting=self.publisher.queue.qsize(),
                        held=sum(len(v) for v in self.publisher.parked.values()),
                        stats=self.publisher.stats.to_json())
@@ -198,6 +199,8 @@ async def _start_mq(args: argparse.Namespace, engine: Engine,
     side.publisher = MqPublisher(engine, client)
     await side.publisher.start()
     stack.push_async_callback(side.publisher.stop)
+    if side.broker is not None:
+        side.broker.on_restart.append(side.publisher.republish_since)
     return side
 
 

@@ -6,6 +6,11 @@ acknowledges the publish (PUBACK). Publishing is recorded in ``deliveries.mq_pub
 in batches, and what was not yet acknowledged is published again after a restart (found from
 a low-water mark, like the callback outbox). A disabled subscription's messages wait until it
 is enabled again.
+
+A PUBACK means the broker has the message in memory, not on disk: a managed Mosquitto that
+crashes loses what it acknowledged since its last save. After such a crash it says since
+when (``republish_since``), and those deliveries are published again — a duplicate for an
+integrator that had already read one, never a loss.
 """
 
 from __future__ import annotations
@@ -54,6 +59,8 @@ class MqPublisher:
         self.queue: asyncio.Queue[Message] = asyncio.Queue()
         self.parked: dict[str, list[Message]] = {}
         self.published = 0
+        #: Publishes made again because a crashed broker had lost them.
+        self.republished = 0
         self.stats = SysStats()
         self._done: list[tuple[int, float, bool]] = []
         self._flushed = asyncio.Event()
@@ -100,6 +107,29 @@ class MqPublisher:
                 count += 1
             next_id = rows[-1]["id"] + 1
         return count, mark
+
+    def republish_since(self, since: float) -> None:
+        """The broker lost what it acknowledged since ``since``: publish that again."""
+        spawn(self._republish(since), name="republish after a broker crash")
+
+    async def _republish(self, since: float) -> None:
+        await self._flush()  # what is acknowledged but not yet written down must be found
+        assert self.engine.writer is not None and self.engine.store is not None
+        first = await self.engine.writer.call(lambda s: s.unpublish_since(since))
+        if first is None:
+            return
+        count, next_id = 0, first
+        while rows := self.engine.store.unpublished(next_id, 5000):
+            for row in rows:
+                if row["id"] not in self._known:
+                    count += 1
+                self._enqueue(Message(row["id"], row["base_code"], row["change_id"],
+                                      row["data_area"], row["data_json"]))
+            next_id = rows[-1]["id"] + 1
+        self.republished += count
+        log.warning("the broker crashed and lost what it had acknowledged since %s: "
+                    "publishing %d messages again",
+                    time.strftime("%H:%M:%S", time.localtime(since)), count)
 
     def _enqueue(self, message: Message) -> None:
         if message.delivery_id not in self._known:

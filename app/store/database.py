@@ -324,6 +324,20 @@ class Store:
                     self.set_setting(setting, min(self.setting(setting, 0), *delivery_ids))
             return count
 
+    def unpublish_since(self, since: float) -> int | None:
+        """Deliveries the broker acknowledged at or after ``since`` are to be published
+        again (a broker that crashed lost them with its memory); returns the lowest such id,
+        or None. Their callback status is untouched; the MQ low-water mark moves down."""
+        with self.transaction() as conn:
+            first = conn.execute("SELECT min(id) FROM deliveries WHERE mq_published_at >= ?",
+                                 [since]).fetchone()[0]
+            if first is None:
+                return None
+            conn.execute("UPDATE deliveries SET mq_published_at = NULL "
+                         "WHERE id >= ? AND mq_published_at >= ?", [first, since])
+            self.set_setting("mq_low_water", min(self.setting("mq_low_water", 0), first))
+            return first
+
     def delivery(self, delivery_id: int) -> dict[str, Any] | None:
         rows = list(self.db.query("SELECT * FROM deliveries WHERE id = ?", [delivery_id]))
         return rows[0] if rows else None

@@ -139,3 +139,52 @@ async def test_replaying_an_mq_only_delivery_publishes_it_again(engine, broker, 
         await dispatcher.stop()
         await http.close()
         await reader.disconnect()
+
+
+async def test_a_broker_killed_mid_run_loses_nothing_for_an_integrator_away(engine, broker,
+                                                                            publisher):
+    """The integrator is away with a persistent session, so the broker holds its messages
+    in memory; a SIGKILL throws that memory away. What the broker had acknowledged since its
+    last save is published again after the restart."""
+    import os
+    import signal
+
+    await engine.put_subscription(subscription("MQONLY"))
+    account = broker.subscriber_account("MQONLY")
+
+    def away_client():
+        return MqttClient(broker.host, broker.port, username=account.username,
+                          password=account.password, client_id="MQONLY", clean_session=False)
+
+    reader = away_client()
+    await reader.connect(5)
+    await reader.subscribe("wo/push/MQONLY/#")
+    await reader.disconnect()
+    # Mosquitto writes its persistence file on SIGUSR1: the session and its subscription
+    # are on disk before the run, as they would be a few seconds after subscribing.
+    db = broker.directory / "data" / "mosquitto.db"
+    saved_before = db.stat().st_mtime if db.exists() else 0
+    os.kill(broker.status().pid, signal.SIGUSR1)
+    await until(lambda: db.exists() and db.stat().st_mtime > saved_before)
+
+    broker.on_restart.append(publisher.republish_since)
+    await publisher.start()
+    total = 600
+    for i in range(total // 2):
+        await engine.submit(event(i))
+    await until(lambda: publisher.published >= total // 4)
+    os.kill(broker.status().pid, signal.SIGKILL)  # mid-run, without a chance to save
+    for i in range(total // 2, total):
+        await engine.submit(event(i))
+    await until(lambda: broker.restarts == 1 and publisher.republished > 0, 30)
+
+    reader = away_client()
+    await reader.connect(10)
+    try:
+        orders = set()
+        while len(orders) < total:
+            m = await asyncio.wait_for(reader.messages.get(), 15)
+            orders.add(json.loads(json.loads(m.payload)["data"])["serviceOrderId"])
+        assert orders == {f"O{i}" for i in range(total)}
+    finally:
+        await reader.disconnect()

@@ -463,6 +463,20 @@ def test_a_replayed_delivery_below_the_low_water_mark_is_found_again(store: Stor
     assert old.first_delivery_id in pending
 
 
+def test_what_a_crashed_broker_lost_is_to_be_published_again(store: Store) -> None:
+    (event,) = store.write_events([new_event("1", deliveries=("A", "B", "C", "D"))])
+    a, b, c, d = event.delivery_ids
+    store.mark_published([(a, 10.0, True), (b, 20.0, True), (c, 30.0, False), (d, 0.0, False)])
+    store.set_setting("mq_low_water", store.mq_low_water())
+    assert store.unpublish_since(25.0) == c  # only what was acknowledged since then
+    assert [r["id"] for r in store.unpublished(store.mq_low_water())] == [c]
+    assert store.unpublish_since(15.0) == b
+    assert [r["id"] for r in store.unpublished(store.mq_low_water())] == [b, c]
+    assert store.delivery(b)["status"] == "delivered"  # its delivery stays done
+    assert store.delivery(d)["mq_published_at"] == 0  # "never will be" is not a time
+    assert store.unpublish_since(100.0) is None
+
+
 def test_migration_3_treats_old_deliveries_as_history(tmp_path: Path) -> None:
     import sqlite_utils
 
