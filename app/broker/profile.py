@@ -3,10 +3,14 @@
 ``mqtt://user:pass@host:port`` (TLS with ``mqtts://``). An external broker is used as it is:
 Push Studio publishes to it with the given account, and subscriber accounts and ACLs are its
 operators' business.
+
+A password in the URL is visible to anyone who can list processes (``ps``): leave it out and
+put it in the environment variable ``PUSH_STUDIO_BROKER_PASSWORD`` instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -25,8 +29,12 @@ class ExternalBroker:
         return f"{'mqtts' if self.tls else 'mqtt'}://{who}{self.host}:{self.port}"
 
 
-def parse_broker(text: str) -> ExternalBroker | None:
-    """None for "managed"; ValueError, saying what is wrong, for anything unusable."""
+PASSWORD_ENV = "PUSH_STUDIO_BROKER_PASSWORD"
+
+
+def parse_broker(text: str, env: Mapping[str, str] | None = None) -> ExternalBroker | None:
+    """None for "managed"; ValueError, saying what is wrong, for anything unusable. A URL
+    without a password takes it from ``env[PUSH_STUDIO_BROKER_PASSWORD]`` if set."""
     if text == "managed":
         return None
     try:
@@ -38,6 +46,8 @@ def parse_broker(text: str) -> ExternalBroker | None:
         raise ValueError("--broker is 'managed' or a URL such as mqtt://user:pass@host:1883 "
                          "(mqtts:// for TLS)")
     tls = parts.scheme == "mqtts"
+    password = unquote(parts.password) if parts.password else None
+    if password is None and env is not None:
+        password = env.get(PASSWORD_ENV) or None
     return ExternalBroker(parts.hostname, port or (8883 if tls else 1883),
-                          unquote(parts.username) if parts.username else None,
-                          unquote(parts.password) if parts.password else None, tls)
+                          unquote(parts.username) if parts.username else None, password, tls)

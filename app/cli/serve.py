@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import os
 import signal
 from collections.abc import Callable
 from typing import Any
@@ -45,7 +46,8 @@ def add_parser(sub: argparse._SubParsersAction,
                    help="the managed broker's port on 127.0.0.1 (0 = a free one)")
     p.add_argument("--broker", default="managed", metavar="managed|mqtt://…",
                    help="the managed Mosquitto (default), or mqtt://user:pass@host:port "
-                        "(mqtts:// for TLS)")
+                        "(mqtts:// for TLS); leave the password out of the URL to take it "
+                        "from $PUSH_STUDIO_BROKER_PASSWORD, unseen by ps")
     p.add_argument("--mosquitto", metavar="PATH", help="the mosquitto binary to manage")
     p.set_defaults(run=lambda args: _run(args, simulators))
 
@@ -59,7 +61,7 @@ def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None) -> int:
         print_err(f"serve: warning: the API listens on {host}, beyond this machine; anyone "
                   "who can reach it and has the token can send events and read deliveries")
     try:
-        args.external = parse_broker(args.broker)
+        args.external = parse_broker(args.broker, os.environ)
     except ValueError as error:
         print_err(f"serve: {error}")
         return UNUSABLE
@@ -97,7 +99,8 @@ async def serve(args: argparse.Namespace, host: str, port: int,
         token = tokens.load_or_create(paths.data_dir(args.data_dir))
         api = Api(engine, token, dispatcher=dispatcher, simulators=sims,
                   status=lambda: {"db": str(args.db_path), "broker": mq.status(),
-                                  "counts": engine.store.counts()},  # type: ignore[union-attr]
+                                  "counts": engine.store.counts(),  # type: ignore[union-attr]
+                                  "mqWaiting": engine.store.mq_waiting()},  # type: ignore[union-attr]
                   mqtt_account=mq.account)
         server = await HttpServer(api.handle, host, port).start()
         stack.push_async_callback(server.stop)

@@ -10,6 +10,11 @@ Jobs come from two places: EventAccepted (the data travels with it, nothing is r
 at start, the store's outbox scanned from its low-water mark. The bus is heard *before* the
 scan, and a set of known delivery ids keeps a delivery accepted meanwhile from going out
 twice.
+
+A subscription with ``ordering: "per-order"`` gets one order's deliveries one at a time:
+each waits in its order's chain until the one before it is delivered or has failed for good
+(a retrying delivery holds up its own order, not the others). Without an order id, or with
+the default ``"none"``, deliveries go out as soon as a worker is free.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import asyncio
 import logging
 import random
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -41,8 +47,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: After this many deliveries in a row exhaust their schedule, the subscription is disabled.
-AUTO_DISABLE_AFTER = 5
 #: A job whose attempt could not be recorded (the store refused) is tried again after this.
 STORE_TROUBLE_DELAY = 5.0
 
@@ -61,6 +65,16 @@ class Job:
     data_area: str
     data_json: str
     attempts: int = 0
+    #: The work order (serviceOrderId), for per-order ordering.
+    order: str | None = None
+    #: When it is due next (unix seconds).
+    due: float = 0.0
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Job:
+        return cls(row["id"], row["event_id"], row["base_code"], row["change_id"],
+                   row["data_area"], row["data_json"], row.get("attempts") or 0,
+                   row.get("service_order_id"))
 
 
 @dataclass
@@ -93,15 +107,19 @@ class Lane:
     timers: dict[int, tuple[asyncio.TimerHandle, Job]] = field(default_factory=dict)
     in_flight: int = 0
     health: Health = field(default_factory=Health)
+    #: per-order: each order's deliveries, oldest first; the first is the one under way
+    #: (queued, in flight, waiting for a retry or parked), the others wait for it.
+    chains: dict[str, deque[Job]] = field(default_factory=dict)
+
+    def held(self) -> int:
+        return sum(len(chain) - 1 for chain in self.chains.values())
 
 
 class Dispatcher:
     def __init__(self, engine: Engine, http: HttpClient, *, instance: str,
-                 auto_disable_after: int = AUTO_DISABLE_AFTER,
                  clock: Callable[[], float] = time.time,
                  rng: random.Random | None = None) -> None:
         self.engine, self.http, self.instance = engine, http, instance
-        self.auto_disable_after = auto_disable_after
         self.clock, self.rng = clock, rng or random.Random()
         self.lanes: dict[str, Lane] = {}
         #: Delivery ids queued, waiting for a retry, parked or in flight.
@@ -151,9 +169,7 @@ class Dispatcher:
             for row in rows:
                 if row["id"] in self.known:
                     continue
-                job = Job(row["id"], row["event_id"], row["base_code"], row["change_id"],
-                          row["data_area"], row["data_json"], row["attempts"])
-                self._schedule(job, max(row["next_attempt_at"] or now, now))
+                self._schedule(Job.from_row(row), max(row["next_attempt_at"] or now, now))
                 recovered += 1
             next_id = rows[-1]["id"] + 1
         assert self.engine.writer is not None
@@ -169,7 +185,8 @@ class Dispatcher:
         for ref in event.deliveries:
             if ref.delivery_id not in self.known:
                 self._schedule(Job(ref.delivery_id, event.event_id, ref.base_code,
-                                   event.change_id, event.data_area, event.data_json), now)
+                                   event.change_id, event.data_area, event.data_json,
+                                   order=event.service_order_id), now)
 
     def _on_saved(self, event: SubscriptionSaved) -> None:
         sub = self.engine.index.get(event.base_code)
@@ -185,6 +202,11 @@ class Dispatcher:
                     timer.cancel()
                     lane.queue.put_nowait(job)
                 lane.timers.clear()
+            if sub.ordering != "per-order" and lane.chains:  # no longer ordered: let go
+                chains, lane.chains = lane.chains, {}
+                for chain in chains.values():
+                    for job in list(chain)[1:]:
+                        self._schedule(job, job.due)
             self._staff(lane, sub)
         # Its pending deliveries that no lane holds (let go while it had no callback URL, or
         # whose MQ publish completed them meanwhile): look again, now that it changed.
@@ -197,9 +219,7 @@ class Dispatcher:
         while rows := store.pending_deliveries(next_id, 5000, base_code):
             for row in rows:
                 if row["id"] not in self.known:
-                    self._schedule(Job(row["id"], row["event_id"], row["base_code"],
-                                       row["change_id"], row["data_area"], row["data_json"],
-                                       row["attempts"]), max(row["next_attempt_at"] or now, now))
+                    self._schedule(Job.from_row(row), max(row["next_attempt_at"] or now, now))
             next_id = rows[-1]["id"] + 1
 
     def _on_removed(self, event: SubscriptionRemoved) -> None:
@@ -229,6 +249,15 @@ class Dispatcher:
     def _schedule(self, job: Job, at: float) -> None:
         self.known.add(job.delivery_id)
         lane = self._lane(job.base_code)
+        job.due = at
+        if job.order is not None:
+            sub = self.engine.index.get(job.base_code)
+            chain = lane.chains.get(job.order)
+            if chain is not None and chain[0] is not job:
+                chain.append(job)  # its order has one under way: wait for it
+                return
+            if chain is None and sub is not None and sub.ordering == "per-order":
+                lane.chains[job.order] = deque([job])
         delay = at - self.clock()
         if delay <= 0:
             lane.queue.put_nowait(job)
@@ -268,7 +297,7 @@ class Dispatcher:
         if not sub.callback_url:
             # MQ-only: the MQ publisher owns this delivery. If it was published while the
             # subscription still had a callback URL, nothing else will complete it: do so.
-            self.known.discard(job.delivery_id)
+            self._finished(lane, job)
             row = self.engine.store.delivery(job.delivery_id)  # type: ignore[union-attr]
             if row is not None and row["mq_published_at"]:
                 published = row["mq_published_at"]
@@ -303,12 +332,12 @@ class Dispatcher:
         if decision.verdict is Verdict.RETRY:
             self._schedule(job, decision.at)  # type: ignore[arg-type]
             return
-        self.known.discard(job.delivery_id)
+        self._finished(lane, job)
         reason = None
         if decision.verdict is Verdict.GONE:
             reason = f"disabled: {sub.callback_url} answered 410 Gone"
-        elif (decision.verdict is Verdict.FAILED
-              and lane.health.exhausted_in_a_row >= self.auto_disable_after):
+        elif (decision.verdict is Verdict.FAILED and sub.auto_disable_after
+              and lane.health.exhausted_in_a_row >= sub.auto_disable_after):
             reason = (f"disabled after {lane.health.exhausted_in_a_row} deliveries in a row "
                       f"exhausted their retries (last: {decision.reason})")
         if reason is not None:
@@ -322,7 +351,23 @@ class Dispatcher:
                   "started_at": self.clock(), "latency_ms": None, "status_code": None,
                   "response_body": None, "error": why, "verdict": "cancelled"}
         await self._record(record, "cancelled", None)
+        self._finished(self.lanes.get(job.base_code), job)
+
+    def _finished(self, lane: Lane | None, job: Job) -> None:
+        """The delivery is done with (delivered, failed for good, cancelled, or left to the
+        MQ publisher): forget it, and start the next of its order."""
         self.known.discard(job.delivery_id)
+        if lane is None or job.order is None:
+            return
+        chain = lane.chains.get(job.order)
+        if chain is None or chain[0] is not job:
+            return
+        chain.popleft()
+        if not chain:
+            del lane.chains[job.order]
+            return
+        following = chain[0]
+        self._schedule(following, max(following.due, self.clock()))
 
     async def _record(self, record: dict[str, Any], status: str, next_at: float | None) -> None:
         """Durably record an attempt's result; returns once it is committed. Results that
@@ -364,6 +409,7 @@ class Dispatcher:
         out.update(queued=lane.queue.qsize() if lane else 0,
                    waiting=len(lane.timers) if lane else 0,
                    parked=len(lane.parked) if lane else 0,
+                   heldForOrder=lane.held() if lane else 0,
                    inFlight=lane.in_flight if lane else 0)
         return out
 
@@ -381,9 +427,9 @@ class Dispatcher:
         for delivery_id in ids:
             for row in store.pending_deliveries(delivery_id, 1):
                 if row["id"] == delivery_id:
-                    self._schedule(Job(row["id"], row["event_id"], row["base_code"],
-                                       row["change_id"], row["data_area"], row["data_json"]),
-                                   now)
+                    job = Job.from_row(row)
+                    job.attempts = 0
+                    self._schedule(job, now)
                     count += 1
         return count
 

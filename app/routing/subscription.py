@@ -23,8 +23,14 @@ DEFAULT_RETRY_SCHEDULE = (0.0, 5.0, 30.0, 120.0, 600.0, 1800.0)
 RESERVED_BASE_CODES = frozenset({"pushstudio"})
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_CONCURRENCY = 4
+#: Deliveries in a row that exhaust their retries before the subscription is disabled.
+DEFAULT_AUTO_DISABLE_AFTER = 5
 
 Encoding = Literal["string", "object"]
+#: "none": deliveries overtake each other freely (fastest); "per-order": one work order's
+#: events reach the subscriber in the order they were accepted, each waiting for the one
+#: before it to be delivered or to have failed for good.
+Ordering = Literal["none", "per-order"]
 
 
 def redact_url(value: object) -> object:
@@ -63,6 +69,9 @@ class Subscription:
     timeout: float = DEFAULT_TIMEOUT
     #: Callbacks in flight at once for this subscriber (its lane's workers).
     concurrency: int = DEFAULT_CONCURRENCY
+    ordering: Ordering = "none"
+    #: Disable the subscription after this many deliveries in a row failed for good (0: never).
+    auto_disable_after: int = DEFAULT_AUTO_DISABLE_AFTER
     #: Why the callback service disabled it (410 Gone, too many failures), if it did.
     disabled_reason: str | None = None
 
@@ -93,6 +102,8 @@ class Subscription:
             "sendBaseCode": self.send_base_code,
             "timeout": self.timeout,
             "concurrency": self.concurrency,
+            "ordering": self.ordering,
+            "autoDisableAfter": self.auto_disable_after,
             "disabledReason": self.disabled_reason,
         }
         return out
@@ -116,7 +127,7 @@ class Subscription:
 
 _KNOWN_KEYS = {"baseCode", "name", "dataAreas", "changeIds", "callbackUrl", "dataEncoding",
                "secret", "retrySchedule", "enabled", "sendBaseCode", "timeout", "concurrency",
-               "disabledReason"}
+               "ordering", "autoDisableAfter", "disabledReason"}
 
 
 class _Reader:
@@ -154,6 +165,9 @@ class _Reader:
             send_base_code=self.boolean(obj, "sendBaseCode", False),
             timeout=self.timeout(obj.get("timeout", DEFAULT_TIMEOUT)),
             concurrency=self.concurrency(obj.get("concurrency", DEFAULT_CONCURRENCY)),
+            ordering=self.ordering(obj.get("ordering", "none")),
+            auto_disable_after=self.auto_disable(obj.get("autoDisableAfter",
+                                                         DEFAULT_AUTO_DISABLE_AFTER)),
             disabled_reason=self.reason(obj.get("disabledReason")),
         )
         if self.findings:
@@ -303,6 +317,25 @@ class _Reader:
             self.bad("concurrency", "concurrency must be a whole number from 1 to 64",
                      "callbacks in flight at once for this subscriber; the default is 4")
             return DEFAULT_CONCURRENCY
+        return value
+
+    def ordering(self, value: object) -> Ordering:
+        if value not in ("none", "per-order"):
+            self.findings.append(Finding("ordering", Code.ENUM,
+                                         f"{value!r} is not an ordering",
+                                         hint='"none" (the default: fastest) or "per-order" '
+                                              "(one order's events arrive in the order they "
+                                              "were accepted)"))
+            return "none"
+        return value  # type: ignore[return-value]
+
+    def auto_disable(self, value: object) -> int:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 10_000:
+            self.bad("autoDisableAfter", "autoDisableAfter must be a whole number from 0 to "
+                     "10000", "deliveries in a row that fail for good before the "
+                     f"subscription is disabled; 0 never disables; the default is "
+                     f"{DEFAULT_AUTO_DISABLE_AFTER}")
+            return DEFAULT_AUTO_DISABLE_AFTER
         return value
 
     def reason(self, value: object) -> str | None:

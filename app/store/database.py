@@ -246,7 +246,8 @@ class Store:
         only = "AND d.base_code = :base_code " if base_code is not None else ""
         return list(self.db.query(
             "SELECT d.id, d.event_id, d.base_code, d.attempts, d.next_attempt_at, "
-            "d.mq_published_at, e.change_id, e.data_area, e.data AS data_json "
+            "d.mq_published_at, e.change_id, e.data_area, e.service_order_id, "
+            "e.data AS data_json "
             "FROM deliveries AS d JOIN events AS e ON e.id = d.event_id "
             f"WHERE d.id >= :from_id AND d.status = 'pending' {only}ORDER BY d.id "
             "LIMIT :limit", {"from_id": from_id, "limit": limit, "base_code": base_code}))
@@ -454,6 +455,12 @@ class Store:
         for status, n in q("SELECT status, count(*) FROM deliveries GROUP BY status"):
             out[f"deliveries_{status}"] = n
         return out
+
+    def mq_waiting(self) -> int:
+        """Deliveries not yet on their MQ topic. Without a broker (HTTP-only) this only
+        grows, and an MQ-only subscription's deliveries stay pending: shown, not silent."""
+        return self.db.execute("SELECT count(*) FROM deliveries WHERE id >= ? AND "
+                               "mq_published_at IS NULL", [self.mq_low_water()]).fetchone()[0]
 
 
 def _expect(table: str, last: int | None, expected: int) -> None:

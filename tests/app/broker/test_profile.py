@@ -27,3 +27,10 @@ def test_bad_urls_say_what_to_write(url):
 def test_describe_hides_the_password():
     text = parse_broker("mqtt://u:secret@h:1").describe()
     assert "secret" not in text and text == "mqtt://u@h:1"
+
+
+def test_the_password_can_come_from_the_environment_instead_of_the_command_line():
+    env = {"PUSH_STUDIO_BROKER_PASSWORD": "s3cret"}
+    assert parse_broker("mqtt://u@h:1", env).password == "s3cret"
+    assert parse_broker("mqtt://u:inline@h:1", env).password == "inline"  # the URL wins
+    assert parse_broker("mqtt://u@h:1", {}).password is None

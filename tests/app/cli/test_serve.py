@@ -208,10 +208,20 @@ async def test_an_integrator_reads_its_topic_with_the_credentials_the_api_shows(
             await integrator.disconnect()
 
 
-async def test_without_mosquitto_it_runs_http_only_and_says_how_to_install_it(tmp_path):
+async def test_without_mosquitto_it_runs_http_only_and_says_how_to_install_it(tmp_path,
+                                                                               client):
     async with served(tmp_path, "--mosquitto", "/nowhere/mosquitto") as ready:
         assert ready["mqtt"] is None
         assert "apt-get install mosquitto" in ready["broker"]["problem"]
+        # An MQ-only subscription's deliveries wait for a broker: counted, not silent.
+        api = Api(ready, client)
+        await api.call("POST", "/api/subscriptions", {
+            "baseCode": "MQONLY", "dataAreas": ["fwwt"], "changeIds": ["4"]})
+        status, _ = await api.call("POST", "/api/events", {
+            "changeId": "4", "dataArea": "fwwt", "data": sample("4")})
+        assert status == 202
+        _, health = await api.call("GET", "/api/health")
+        assert health["mqWaiting"] == 1 and health["counts"]["deliveries_pending"] == 1
 
 
 @needs_mosquitto

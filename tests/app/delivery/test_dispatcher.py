@@ -29,7 +29,7 @@ FAST = [0, 0.05, 0.05]
 async def service(engine):
     http = HttpClient()
     await http.start()
-    dispatcher = Dispatcher(engine, http, instance=engine.instance_id, auto_disable_after=2)
+    dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
     await dispatcher.start()
     yield dispatcher
     await dispatcher.stop()
@@ -105,14 +105,24 @@ async def test_exhausted_deliveries_fail_and_then_disable_the_subscription(engin
                                                                            service):
     sim = receivers.add("down", Behaviour(status=500))
     await engine.put_subscription(subscription("DOWN", callbackUrl=sim.url,
-                                               retrySchedule=[0, 0.02]))
+                                               retrySchedule=[0, 0.02], autoDisableAfter=2))
     await engine.submit(event(1))
     await until(lambda: statuses(engine, "DOWN") == ["failed"])
     assert service.health("DOWN")["exhaustedInARow"] == 1
-    await engine.submit(event(2))  # the second exhausted delivery: auto_disable_after=2
+    await engine.submit(event(2))  # the second exhausted delivery: autoDisableAfter=2
     await until(lambda: not engine.index.get("DOWN").enabled)
     assert "2 deliveries in a row" in engine.index.get("DOWN").disabled_reason
     assert statuses(engine, "DOWN") == ["failed", "failed"]
+
+
+async def test_auto_disable_can_be_turned_off(engine, receivers, service):
+    sim = receivers.add("down", Behaviour(status=500))
+    await engine.put_subscription(subscription("DOWN", callbackUrl=sim.url, retrySchedule=[0],
+                                               autoDisableAfter=0))
+    for i in range(3):
+        await engine.submit(event(i))
+    await until(lambda: statuses(engine, "DOWN") == ["failed"] * 3)
+    assert engine.index.get("DOWN").enabled
 
 
 async def test_410_disables_and_parks_until_enabled_again(engine, receivers, service):
@@ -222,3 +232,52 @@ async def test_removing_the_callback_url_completes_what_mq_already_published(eng
     await until(lambda: len(engine.store.attempts(delivery_id)) == 1)  # the callback failed
     await engine.put_subscription(subscription("GOING"))  # now MQ-only: no 30 s wait
     await until(lambda: statuses(engine, "GOING") == ["delivered"], within=5)
+
+
+def order_and_change(request):
+    data = json.loads(json.loads(request.body)["data"])
+    return data["serviceOrderId"], json.loads(request.body)["changeId"]
+
+
+async def test_per_order_ordering_holds_an_order_back_and_no_other(engine, receivers, service):
+    sim = receivers.add("ordered", Behaviour(statuses=[500]))
+    await engine.put_subscription(subscription("ORDERED", callbackUrl=sim.url,
+                                               retrySchedule=[0, 1.0], ordering="per-order"))
+    for change_id in ("1", "5", "3"):
+        await engine.submit(event(1, change_id))
+    await receivers.wait_for("ordered", 1)  # O1's first: answered 500, retried in 1 s
+    assert service.health("ORDERED")["heldForOrder"] == 2
+    for change_id in ("1", "5"):
+        await engine.submit(event(2, change_id))
+    await receivers.wait_for("ordered", 6, within=10)
+    seen = [order_and_change(r) for r in sim.received]
+    # O2 went out while O1 waited for its retry; O1's events in the order accepted, the
+    # second only after the first was delivered.
+    assert seen == [("O1", "1"), ("O2", "1"), ("O2", "5"), ("O1", "1"), ("O1", "5"),
+                    ("O1", "3")]
+    await until(lambda: statuses(engine, "ORDERED") == ["delivered"] * 5)
+    assert service.health("ORDERED")["heldForOrder"] == 0
+
+
+async def test_without_ordering_later_events_overtake_a_retry(engine, receivers, service):
+    sim = receivers.add("unordered", Behaviour(statuses=[500]))
+    await engine.put_subscription(subscription("FREE", callbackUrl=sim.url,
+                                               retrySchedule=[0, 1.0]))
+    for change_id in ("1", "5"):
+        await engine.submit(event(1, change_id))
+    await receivers.wait_for("unordered", 3, within=5)
+    assert [order_and_change(r) for r in sim.received] == [("O1", "1"), ("O1", "5"),
+                                                           ("O1", "1")]
+
+
+async def test_switching_ordering_off_lets_held_deliveries_go(engine, receivers, service):
+    sim = receivers.add("ordered", Behaviour(statuses=[500]))
+    doc = subscription("ORDERED", callbackUrl=sim.url, retrySchedule=[0, 30],
+                       ordering="per-order")
+    await engine.put_subscription(doc)
+    for change_id in ("1", "5", "3"):
+        await engine.submit(event(1, change_id))
+    await receivers.wait_for("ordered", 1)
+    await engine.put_subscription({**doc, "ordering": "none"})
+    await receivers.wait_for("ordered", 3)
+    assert service.health("ORDERED")["heldForOrder"] == 0

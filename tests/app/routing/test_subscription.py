@@ -371,7 +371,8 @@ def full_subscription() -> Subscription:
     return read({"baseCode": "HRZDWYWHXT", "name": "华润置地", "dataAreas": ["fwwt", "10008"],
                  "changeIds": ["10", "1", "8"], "callbackUrl": "https://example.com/cb",
                  "dataEncoding": "object", "secret": SECRET, "retrySchedule": [1, 2.5],
-                 "enabled": False, "sendBaseCode": True, "timeout": 3})
+                 "enabled": False, "sendBaseCode": True, "timeout": 3,
+                 "ordering": "per-order", "autoDisableAfter": 0})
 
 
 def test_to_json_has_the_contract_fields() -> None:
@@ -380,7 +381,8 @@ def test_to_json_has_the_contract_fields() -> None:
                    "changeIds": ["1", "8", "10"], "callbackUrl": "https://example.com/cb",
                    "dataEncoding": "object", "secret": SECRET, "retrySchedule": [1.0, 2.5],
                    "enabled": False, "sendBaseCode": True, "timeout": 3.0,
-                   "concurrency": 4, "disabledReason": None}
+                   "concurrency": 4, "ordering": "per-order", "autoDisableAfter": 0,
+                   "disabledReason": None}
     json.dumps(out)  # plain JSON
 
 
@@ -388,6 +390,23 @@ def test_to_json_has_the_contract_fields() -> None:
 def test_concurrency_is_a_whole_number_from_1_to_64(value) -> None:
     (finding,) = findings_of(doc_with(concurrency=value))
     assert finding.path == "concurrency" and "default is 4" in finding.hint
+
+
+@pytest.mark.parametrize("value", ["per_order", "order", None, 1])
+def test_ordering_is_none_or_per_order(value) -> None:
+    (finding,) = findings_of(doc_with(ordering=value))
+    assert finding.path == "ordering" and '"per-order"' in finding.hint
+
+
+@pytest.mark.parametrize("value", [-1, 10_001, 1.5, False, "5"])
+def test_auto_disable_after_is_a_whole_number_and_0_means_never(value) -> None:
+    (finding,) = findings_of(doc_with(autoDisableAfter=value))
+    assert finding.path == "autoDisableAfter" and "0 never disables" in finding.hint
+
+
+def test_defaults_keep_delivery_unordered_and_auto_disable_at_5() -> None:
+    sub = read(doc_with())
+    assert (sub.ordering, sub.auto_disable_after) == ("none", 5)
 
 
 @pytest.mark.parametrize("sub", [
