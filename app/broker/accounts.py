@@ -1,13 +1,17 @@
 """Who may connect to the managed broker, and what each may read or write.
 
-- the service account (``pushstudio``): publishes every MQ topic, reads $SYS for health;
+- the service account (``pushstudio``) publishes every MQ topic, reads $SYS for health, and
+  changes accounts through the dynamic-security control topic;
+- the IM server (``imserver``) reads ``$sktalent/server/mqttserver`` and writes every
+  ``$sktalent/clients/<userID>``;
 - one account per subscriber system: username = its baseCode, password derived from this
-  instance's broker secret, so it can be shown again at any time without being stored; it
-  may read only ``wo/push/<its baseCode>/#``.
+  instance's broker secret (so it can be shown again at any time without being stored); it
+  reads only ``wo/push/<its baseCode>/#``;
+- one account per IM user: client id = username = userID, password = authSign; it reads only
+  ``$sktalent/clients/<its userID>`` and writes only ``$sktalent/server/mqttserver``.
 
-Mosquitto reads these as a password file (``$7$`` PBKDF2-SHA512 hashes, the format of
-``mosquitto_passwd``) and an ACL file; both are rewritten and reloaded (SIGHUP) when
-subscriptions change.
+Subscribers and IM users share the broker's namespace of usernames: a baseCode may not be an
+IM userID, and neither may be one of the reserved names below.
 """
 
 from __future__ import annotations
@@ -15,13 +19,20 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.broker.dynsec import Acl, Client, Role
+
 SERVICE_USER = "pushstudio"
-#: What mosquitto_passwd uses for $7$ hashes.
-ITERATIONS = 101
+IM_SERVER_USER = "imserver"
+RESERVED = frozenset({SERVICE_USER, IM_SERVER_USER})
+
+SERVER_TOPIC = "$sktalent/server/mqttserver"
+
+
+def client_topic(user_id: str) -> str:
+    """Where the IM server sends to one user (spec: ``$sktalent/clients/:userID``)."""
+    return f"$sktalent/clients/{user_id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,28 +48,39 @@ def subscriber_password(broker_secret: str, base_code: str) -> str:
     return base64.urlsafe_b64encode(digest[:18]).decode()
 
 
-def mosquitto_hash(password: str, salt: bytes | None = None) -> str:
-    """A password-file hash as ``mosquitto_passwd`` writes it: ``$7$101$<salt>$<hash>``."""
-    salt = salt if salt is not None else os.urandom(12)
-    digest = hashlib.pbkdf2_hmac("sha512", password.encode(), salt, ITERATIONS)
-    return (f"$7${ITERATIONS}${base64.b64encode(salt).decode()}$"
-            f"{base64.b64encode(digest).decode()}")
+# ``#`` never matches topics that start with ``$``: the $-trees are named one by one.
+SHARED_ROLES = (
+    Role("service", (
+        Acl("publishClientSend", "wo/push/#"),
+        Acl("subscribePattern", "$SYS/#"), Acl("publishClientReceive", "$SYS/#"),
+        Acl("publishClientSend", "$CONTROL/dynamic-security/#"),
+        Acl("subscribePattern", "$CONTROL/dynamic-security/#"),
+        Acl("publishClientReceive", "$CONTROL/dynamic-security/#"),
+    )),
+    Role("imserver", (
+        Acl("subscribeLiteral", SERVER_TOPIC), Acl("publishClientReceive", SERVER_TOPIC),
+        Acl("publishClientSend", "$sktalent/clients/#"),
+    )),
+    Role("imuser", (Acl("publishClientSend", SERVER_TOPIC),)),
+)
 
 
-def password_file(accounts: Iterable[Account]) -> str:
-    return "".join(f"{a.username}:{mosquitto_hash(a.password)}\n" for a in accounts)
+def service_client(password: str) -> Client:
+    return Client(SERVICE_USER, password, roles=("service",))
 
 
-def acl_file() -> str:
-    """Topic rights. ``#`` never matches topics starting with ``$``, so the $-trees are named."""
-    return "\n".join([
-        "# Written by Push Studio; rewritten when subscriptions change.",
-        f"user {SERVICE_USER}",
-        "topic readwrite wo/push/#",
-        "topic readwrite $sktalent/#",
-        "topic read $SYS/#",
-        "",
-        "# Every other account is a subscriber system named by its baseCode: its own topic only.",
-        "pattern read wo/push/%u/#",
-        "",
-    ])
+def im_server_client(password: str) -> Client:
+    return Client(IM_SERVER_USER, password, roles=("imserver",))
+
+
+def subscriber_client(base_code: str, password: str) -> Client:
+    topic = f"wo/push/{base_code}/#"
+    return Client(base_code, password, own_roles=(Role(f"subscriber:{base_code}", (
+        Acl("subscribePattern", topic), Acl("publishClientReceive", topic))),))
+
+
+def im_user_client(user_id: str, auth_sign: str) -> Client:
+    topic = client_topic(user_id)
+    return Client(user_id, auth_sign, clientid=user_id, roles=("imuser",),
+                  own_roles=(Role(f"user:{user_id}", (
+                      Acl("subscribeLiteral", topic), Acl("publishClientReceive", topic))),))

@@ -17,13 +17,14 @@ MAX_QUEUED_MESSAGES = 100_000
 MAX_INFLIGHT_MESSAGES = 100
 
 
-def render(*, host: str, port: int, directory: Path) -> str:
+def render(*, host: str, port: int, directory: Path, plugin: str) -> str:
     lines = [
         "# Written by Push Studio at every start; edit the settings in Push Studio instead.",
         f"listener {port} {host}",
         "allow_anonymous false",
-        f"password_file {directory / 'passwd'}",
-        f"acl_file {directory / 'acl'}",
+        # Accounts, client-id binding and ACLs: the dynamic-security plugin (app.broker.dynsec).
+        f"plugin {plugin}",
+        f"plugin_opt_config_file {directory / 'dynamic-security.json'}",
         "persistence true",
         f"persistence_location {directory / 'data'}{os.sep}",
         # Sessions and queued messages reach disk every 5 s (and at a clean stop): a broker

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import os
 import secrets
@@ -30,9 +31,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.broker import accounts, config
+from app.broker import accounts, config, dynsec
 from app.broker.health import Presence
 from app.tasks import spawn
+from app.transport.mqtt import MqttClient, MqttError
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,10 @@ log = logging.getLogger(__name__)
 KNOWN_PLACES = ("/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto",
                 "/opt/homebrew/sbin/mosquitto", "/usr/local/opt/mosquitto/sbin/mosquitto",
                 r"C:\Program Files\mosquitto\mosquitto.exe")
+
+NO_PLUGIN = ("this Mosquitto has no dynamic-security plugin (mosquitto_dynamic_security), "
+             "which Push Studio needs for its accounts; Mosquitto 2.0 or newer ships it — "
+             "install that, or point --broker at a broker you have")
 
 INSTALL_HINT = ("Mosquitto is not installed, so Push Studio runs without MQ topics (HTTP "
                 "callbacks only). Install it — Debian/Ubuntu: sudo apt-get install mosquitto; "
@@ -90,6 +96,7 @@ class ManagedBroker:
         self.directory = Path(data_dir) / "broker"
         self.host, self.port = host, port
         self.binary = find_mosquitto(binary)
+        self.plugin = dynsec.find_plugin(self.binary)
         self.restarts = 0
         self.log_tail: deque[str] = deque(maxlen=500)
         self.presence = Presence()
@@ -97,7 +104,12 @@ class ManagedBroker:
         self._watcher: asyncio.Task[None] | None = None
         self._follower: asyncio.Task[None] | None = None
         self._stopping = False
-        self._accounts: list[accounts.Account] = []
+        self._subscribers: list[str] = []
+        self._im_users: dict[str, str] = {}
+        #: The accounts the running broker has (by username), as far as we told it.
+        self._applied: dict[str, dynsec.Client] = {}
+        self._control: MqttClient | None = None
+        self._sync_lock: asyncio.Lock | None = None
         self._started_at = 0.0
         #: Called after a restart that followed a crash, with the time since which messages
         #: the broker had acknowledged are gone (see lost_since).
@@ -109,17 +121,75 @@ class ManagedBroker:
     def service(self) -> accounts.Account:
         return accounts.Account(accounts.SERVICE_USER, self._secret("service-password"))
 
+    @property
+    def im_server(self) -> accounts.Account:
+        return accounts.Account(accounts.IM_SERVER_USER, self._secret("imserver-password"))
+
     def subscriber_account(self, base_code: str) -> accounts.Account:
         return accounts.Account(base_code, accounts.subscriber_password(
             self._secret("secret"), base_code))
 
     def set_subscribers(self, base_codes: Iterable[str]) -> None:
-        """The subscriber accounts that may connect; reloads a running broker."""
-        self._accounts = [self.subscriber_account(c) for c in base_codes]
-        if self.directory.exists():
-            self._write_accounts()
-            if self._process is not None and self._process.returncode is None:
-                self._process.send_signal(signal.SIGHUP)  # re-read passwd and acl
+        """The subscriber systems that may connect; a running broker follows (see sync)."""
+        self._subscribers = list(base_codes)
+        self._changed()
+
+    def set_im_users(self, users: dict[str, str]) -> None:
+        """The IM users that may connect: userID → authSign."""
+        self._im_users = dict(users)
+        self._changed()
+
+    def accounts(self) -> dict[str, dynsec.Client]:
+        """Every account the broker should have, by username."""
+        out = {accounts.SERVICE_USER: accounts.service_client(self.service.password),
+               accounts.IM_SERVER_USER: accounts.im_server_client(self.im_server.password)}
+        for code in self._subscribers:
+            out[code] = accounts.subscriber_client(code,
+                                                   self.subscriber_account(code).password)
+        for user_id, sign in self._im_users.items():
+            out.setdefault(user_id, accounts.im_user_client(user_id, sign))
+        return out
+
+    def _changed(self) -> None:
+        if self._control is not None:
+            spawn(self._sync_logged(), name="broker accounts")
+
+    async def _sync_logged(self) -> None:
+        try:
+            await self.sync()
+        except Exception:
+            log.exception("the broker did not take the new accounts")
+
+    async def sync(self) -> None:
+        """Bring the running broker's accounts up to date (a no-op when they are); returns
+        when the broker has answered. A broker that is down gets them when it starts."""
+        if self._control is None:
+            return
+        if self._sync_lock is None:
+            self._sync_lock = asyncio.Lock()
+        async with self._sync_lock:
+            wanted = self.accounts()
+            commands = dynsec.commands(self._applied, wanted)
+            if not commands:
+                return
+            for start in range(0, len(commands), 500):
+                await self._command(commands[start:start + 500])
+            self._applied = wanted
+
+    async def _command(self, commands: list[dict[str, object]]) -> None:
+        control = self._control
+        assert control is not None
+        while not control.messages.empty():  # answers nobody waited for (a timeout)
+            control.messages.get_nowait()
+        await control.publish(dynsec.CONTROL_TOPIC, json.dumps({"commands": commands}).encode())
+        try:
+            message = await asyncio.wait_for(control.messages.get(), 30)
+        except TimeoutError:
+            raise MqttError("the broker did not answer an account change within 30 s") from None
+        errors = [f"{r.get('command')}: {r['error']}"
+                  for r in json.loads(message.payload).get("responses", []) if r.get("error")]
+        if errors:
+            log.warning("the broker refused account changes: %s", "; ".join(errors[:5]))
 
     def _secret(self, name: str) -> str:
         path = self.directory / name
@@ -140,14 +210,16 @@ class ManagedBroker:
         if not os.access(self.binary, os.X_OK):
             raise BrokerUnavailable(f"{self.binary} is not an executable Mosquitto. "
                                     + INSTALL_HINT)
+        if self.plugin is None:
+            raise BrokerUnavailable(f"{self.binary}: {NO_PLUGIN}")
         self.directory.mkdir(parents=True, exist_ok=True)
         (self.directory / "data").mkdir(exist_ok=True)
         self._stop_orphan()
         if not self.port:
             self.port = free_port(self.host)
-        (self.directory / "mosquitto.conf").write_text(
-            config.render(host=self.host, port=self.port, directory=self.directory))
-        self._write_accounts()
+        (self.directory / "mosquitto.conf").write_text(config.render(
+            host=self.host, port=self.port, directory=self.directory,
+            plugin=self.plugin))  # type: ignore[arg-type]
         self._stopping = False
         self._follower = spawn(self._follow_log(), name="mosquitto log")
         try:
@@ -157,9 +229,20 @@ class ManagedBroker:
             self._follower = None
             raise
         self._watcher = spawn(self._watch(), name="mosquitto watcher")
+        # The service account's own connection for account changes; it reconnects by itself
+        # after a restart.
+        control = MqttClient(self.host, self.port, username=self.service.username,
+                             password=self.service.password, client_id="pushstudio-control")
+        await control.connect(within)
+        await control.subscribe(dynsec.RESPONSE_TOPIC, 1)
+        self._control = control
+        await self.sync()  # anything set while it was starting
 
     async def stop(self) -> None:
         self._stopping = True
+        control, self._control = self._control, None
+        if control is not None:
+            await control.disconnect()
         if self._watcher is not None:
             self._watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -189,6 +272,12 @@ class ManagedBroker:
         kwargs = {}
         if sys.platform.startswith("linux"):
             kwargs["preexec_fn"] = _die_with_parent
+        # Every start begins from exactly the accounts we want (the plugin rewrites this
+        # file as it takes changes; ours wins).
+        wanted = self.accounts()
+        self._write_private(self.directory / "dynamic-security.json", json.dumps(
+            dynsec.config_file(wanted.values(), accounts.SHARED_ROLES), indent=1))
+        self._applied = wanted
         self._started_at = time.time()
         self._process = await asyncio.create_subprocess_exec(
             self.binary, "-c", str(self.directory / "mosquitto.conf"),  # type: ignore[arg-type]
@@ -299,12 +388,12 @@ class ManagedBroker:
         text = data[:end].decode("utf-8", "replace")
         return [line for line in text.splitlines() if line], position + end
 
-    def _write_accounts(self) -> None:
-        passwd = self.directory / "passwd"
-        fd = os.open(passwd, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="ascii") as f:
-            f.write(accounts.password_file([self.service, *self._accounts]))
-        (self.directory / "acl").write_text(accounts.acl_file())
+    @staticmethod
+    def _write_private(path: Path, text: str) -> None:
+        """Readable by its owner only: it holds password hashes."""
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
 
     def _stop_orphan(self) -> None:
         """A broker from a previous run that was killed too hard to clean up: stop it, but

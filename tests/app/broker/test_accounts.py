@@ -1,15 +1,10 @@
 from __future__ import annotations
 
-import subprocess
-from pathlib import Path
-
-import pytest
-
 from app.broker.accounts import (
-    Account,
-    acl_file,
-    mosquitto_hash,
-    password_file,
+    SHARED_ROLES,
+    im_user_client,
+    service_client,
+    subscriber_client,
     subscriber_password,
 )
 
@@ -21,24 +16,20 @@ def test_subscriber_passwords_are_stable_and_secret_dependent():
     assert len(subscriber_password("s1", "HRZ")) == 24
 
 
-def test_hash_matches_the_mosquitto_format():
-    assert mosquitto_hash("s3cret", bytes(12)).startswith("$7$101$AAAAAAAAAAAAAAAA$")
+def test_an_im_user_is_bound_to_its_client_id_and_its_own_topic():
+    client = im_user_client("u1", "sign")
+    assert client.clientid == "u1" and client.password == "sign"
+    (own,) = client.own_roles
+    assert {(a.kind, a.topic) for a in own.acls} == {
+        ("subscribeLiteral", "$sktalent/clients/u1"),
+        ("publishClientReceive", "$sktalent/clients/u1")}
+    imuser = next(r for r in SHARED_ROLES if r.name == "imuser")
+    assert [(a.kind, a.topic) for a in imuser.acls] == [
+        ("publishClientSend", "$sktalent/server/mqttserver")]
 
 
-@pytest.mark.skipif(not Path("/usr/bin/mosquitto_passwd").exists(),
-                    reason="mosquitto_passwd not installed")
-def test_mosquitto_passwd_agrees(tmp_path):
-    """Write a file with mosquitto_passwd, then check our hash of the same salt equals it."""
-    import base64
-    path = tmp_path / "pw"
-    subprocess.run(["mosquitto_passwd", "-c", "-b", str(path), "alice", "s3cret"], check=True)
-    theirs = path.read_text().strip().split(":", 1)[1]
-    salt = base64.b64decode(theirs.split("$")[3])
-    assert mosquitto_hash("s3cret", salt) == theirs
-
-
-def test_password_file_and_acl():
-    text = password_file([Account("pushstudio", "a"), Account("HRZ", "b")])
-    assert [line.split(":")[0] for line in text.splitlines()] == ["pushstudio", "HRZ"]
-    acl = acl_file()
-    assert "pattern read wo/push/%u/#" in acl and "topic read $SYS/#" in acl
+def test_a_subscriber_reads_its_own_tree_and_the_service_account_every_tree():
+    (own,) = subscriber_client("HRZ", "pw").own_roles
+    assert {a.topic for a in own.acls} == {"wo/push/HRZ/#"}
+    assert subscriber_client("HRZ", "pw").clientid is None  # several consumers may share it
+    assert service_client("pw").roles == ("service",)

@@ -40,10 +40,12 @@ async def test_the_managed_broker_knows_who_is_connected(tmp_path):
         await c.connect(5)
         await asyncio.wait_for(_until(lambda: any(
             x["clientId"] == "HRZ-app" for x in broker.status().clients)), 5)
-        (seen,) = broker.status().to_json()["clients"]
-        assert seen["username"] == "HRZ"
+        seen = {x["clientId"]: x for x in broker.status().to_json()["clients"]}
+        assert seen["HRZ-app"]["username"] == "HRZ"
+        assert seen["pushstudio-control"]["username"] == "pushstudio"  # its own, shown too
         await c.disconnect()
-        await asyncio.wait_for(_until(lambda: not broker.status().clients), 5)
+        await asyncio.wait_for(_until(lambda: all(
+            x["clientId"] != "HRZ-app" for x in broker.status().clients)), 5)
     finally:
         await broker.stop()
 
