@@ -142,6 +142,31 @@ class SettingChanged(CoreEvent):
     value: Any
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ImMessageLogged(CoreEvent):
+    """An IM message arrived on the server topic (``in``) or left for a user (``out``).
+
+    ``status``: accepted, rejected (``reason`` says why), ignored (a redelivered msgid),
+    sent (to an online user) or queued (the user is offline: the broker holds it).
+    """
+
+    direction: str
+    user_id: str | None
+    type: str | None
+    msgid: str | None
+    status: str
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PushRecorded(CoreEvent):
+    """A mobile push the Umeng gateway would have received, for an offline user."""
+
+    user_id: str
+    platform: str
+    doc: dict[str, Any]
+
+
 def all_event_types() -> list[type[CoreEvent]]:
     """Every event class, for documentation and the Live panel's filters: derived from the
     class tree, so a new event cannot be forgotten here."""

@@ -23,6 +23,7 @@ from app.transport.http import HttpRequest, HttpResponse
 
 if TYPE_CHECKING:
     from app.delivery.dispatcher import Dispatcher
+    from app.im.service import ImService
 
 
 class SimulatorHost(Protocol):
@@ -93,9 +94,19 @@ ROUTES = (
        "Create or reconfigure a simulated subscriber"),
     _r("GET", "/api/simulators/{name}/requests", "simulator_requests",
        "What a simulated subscriber received"),
-    _r("POST", "/api/users", "not_yet", "IM users (arrive with the IM server)"),
-    _r("GET", "/api/users", "not_yet", "IM users (arrive with the IM server)"),
-    _r("GET", "/api/pushes", "not_yet", "Mobile pushes (arrive with the IM server)"),
+    _r("POST", "/api/users", "put_user",
+       "Create or change an IM user; the reply holds its authSign and how to connect"),
+    _r("GET", "/api/users", "list_users", "IM users, with who is online"),
+    _r("GET", "/api/users/{userID}", "get_user", "One IM user, with its authSign"),
+    _r("DELETE", "/api/users/{userID}", "delete_user", "Delete an IM user"),
+    _r("POST", "/api/users/{userID}/rotate", "rotate_user",
+       "A new authSign for the user; the old one stops working"),
+    _r("POST", "/api/im/notifications", "notify",
+       "Send a notification {type: order|note|feedback|expert, to, payload}"),
+    _r("GET", "/api/im/messages", "im_messages",
+       "The IM server's message log, newest first (?userID=&status=&limit=)"),
+    _r("GET", "/api/im/proto", "im_proto", "The .proto of the 1001 records (text)"),
+    _r("GET", "/api/pushes", "list_pushes", "Mobile pushes recorded for offline users"),
 )
 
 
@@ -103,8 +114,9 @@ class Api:
     def __init__(self, engine: Engine, token: str, *, dispatcher: Dispatcher | None = None,
                  simulators: SimulatorHost | None = None,
                  status: Callable[[], dict[str, Any]] | None = None,
-                 mqtt_account: Callable[[str], dict[str, Any] | None] | None = None) -> None:
-        self.engine, self.token = engine, token
+                 mqtt_account: Callable[[str], dict[str, Any] | None] | None = None,
+                 im: ImService | None = None) -> None:
+        self.engine, self.token, self.im = engine, token, im
         self.dispatcher, self.simulators = dispatcher, simulators
         self.status = status or (lambda: {})
         self.mqtt_account = mqtt_account or (lambda _code: None)
@@ -175,6 +187,10 @@ class Api:
         return await self._save(_body(request), baseCode)
 
     async def _save(self, doc: object, base_code: str | None) -> HttpResponse:
+        code = doc.get("baseCode", base_code) if isinstance(doc, dict) else base_code
+        if self.im is not None and code in self.im.users:
+            raise Problem(422, f"{code!r} is already an IM user's userID (MQTT usernames are "
+                          "shared)", "choose another baseCode", path="baseCode")
         try:
             sub, created = await self.engine.put_subscription(doc, base_code=base_code)
         except SubscriptionError as error:
@@ -337,9 +353,78 @@ class Api:
             raise Problem(404, f"no simulated subscriber {name!r}", path="name")
         return HttpResponse.json(seen)
 
-    async def not_yet(self, request: HttpRequest) -> HttpResponse:
-        raise Problem(501, "IM users and pushes arrive with the IM server",
-                      "this Push Studio does not serve them yet")
+    # --- the IM server ----------------------------------------------------------------
+
+    async def put_user(self, request: HttpRequest) -> HttpResponse:
+        from app.im.users import UserError
+
+        im = self._im()
+        try:
+            user, created = await im.put_user(_body(request))
+        except UserError as error:
+            raise Problem(422, "", errors=[f.to_json() for f in error.findings]) from None
+        return HttpResponse.json(im.describe(user, secrets=True), 201 if created else 200)
+
+    async def list_users(self, request: HttpRequest) -> HttpResponse:
+        im = self._im()
+        return HttpResponse.json([im.describe(u) for u in im.users.values()])
+
+    async def get_user(self, request: HttpRequest, userID: str) -> HttpResponse:
+        im = self._im()
+        return HttpResponse.json(im.describe(self._user(userID), secrets=True))
+
+    async def delete_user(self, request: HttpRequest, userID: str) -> HttpResponse:
+        self._user(userID)
+        await self._im().delete_user(userID)
+        return HttpResponse(204)
+
+    async def rotate_user(self, request: HttpRequest, userID: str) -> HttpResponse:
+        self._user(userID)
+        im = self._im()
+        return HttpResponse.json(im.describe(await im.rotate(userID), secrets=True))
+
+    async def notify(self, request: HttpRequest) -> HttpResponse:
+        from app.im.protocol import NotifyError
+
+        doc = _body(request)
+        if not isinstance(doc, dict):
+            raise Problem(422, "a notification is an object {type, to, payload}")
+        try:
+            sent = await self._im().notify(doc.get("type"), doc.get("to"), doc.get("payload"))
+        except NotifyError as error:
+            raise Problem(422, "", errors=[f.to_json() for f in error.findings]) from None
+        return HttpResponse.json(sent, 202)
+
+    async def im_messages(self, request: HttpRequest) -> HttpResponse:
+        self._im()
+        q = request.query
+        limit = _int(q.get("limit", "100"), "limit")
+        return HttpResponse.json(self._store().im_messages(
+            user_id=q.get("userID"), status=q.get("status"), limit=min(limit, 1000)))
+
+    async def im_proto(self, request: HttpRequest) -> HttpResponse:
+        from app.im.wire import proto_text
+
+        return HttpResponse(200, proto_text().encode(), "text/plain; charset=utf-8")
+
+    async def list_pushes(self, request: HttpRequest) -> HttpResponse:
+        q = request.query
+        limit = _int(q.get("limit", "100"), "limit")
+        return HttpResponse.json(self._store().pushes(user_id=q.get("userID"),
+                                                      limit=min(limit, 1000)))
+
+    def _im(self) -> ImService:
+        if self.im is None:
+            raise Problem(503, "the IM server is not running: it needs an MQTT broker",
+                          "install Mosquitto (see GET /api/health → broker.problem), or "
+                          "start serve with --broker mqtt://…")
+        return self.im
+
+    def _user(self, user_id: str) -> Any:
+        user = self._im().users.get(user_id)
+        if user is None:
+            raise Problem(404, f"no IM user {user_id!r}", path="userID")
+        return user
 
     # --- plumbing ---------------------------------------------------------------------
 

@@ -10,8 +10,9 @@ from pathlib import Path
 TOKEN_FILE = "api-token"
 
 
-def load_or_create(data_dir: Path) -> str:
-    path = data_dir / TOKEN_FILE
+def load_or_create(data_dir: Path, name: str = TOKEN_FILE) -> str:
+    """The secret in ``data_dir/name``, made on first use (the API token, the IM secret)."""
+    path = data_dir / name
     if path.exists():
         token = path.read_text(encoding="ascii").strip()
         if token:

@@ -27,6 +27,7 @@ from app.delivery.dispatcher import Dispatcher
 from app.delivery.mq import MqPublisher
 from app.engine import Engine
 from app.events import SubscriptionRemoved, SubscriptionSaved
+from app.im.service import ImService
 from app.transport.http import HttpClient, HttpServer
 from app.transport.mqtt import MqttClient, MqttError
 
@@ -93,6 +94,7 @@ async def serve(args: argparse.Namespace, host: str, port: int,
             sims = await simulators().start()
             stack.push_async_callback(sims.stop)  # type: ignore[attr-defined]
         mq = await _start_mq(args, engine, stack)
+        im = await _start_im(args, engine, mq, stack)
         dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
         recovered = await dispatcher.start()
         stack.push_async_callback(dispatcher.stop)
@@ -101,7 +103,7 @@ async def serve(args: argparse.Namespace, host: str, port: int,
                   status=lambda: {"db": str(args.db_path), "broker": mq.status(),
                                   "counts": engine.store.counts(),  # type: ignore[union-attr]
                                   "mqWaiting": engine.store.mq_waiting()},  # type: ignore[union-attr]
-                  mqtt_account=mq.account)
+                  mqtt_account=mq.account, im=im)
         server = await HttpServer(api.handle, host, port).start()
         stack.push_async_callback(server.stop)
 
@@ -205,6 +207,47 @@ async def _start_mq(args: argparse.Namespace, engine: Engine,
     if side.broker is not None:
         side.broker.on_restart.append(side.publisher.republish_since)
     return side
+
+
+async def _start_im(args: argparse.Namespace, engine: Engine, mq: MqSide,
+                    stack: contextlib.AsyncExitStack) -> ImService | None:
+    """The IM server, on the same broker as the MQ topics; None when there is none."""
+    if mq.client is None:
+        return None
+    secret = tokens.load_or_create(paths.data_dir(args.data_dir), "im-secret")
+    broker = mq.broker
+    if broker is not None:
+        host, port = broker.host, broker.port
+        client = MqttClient(host, port, username=broker.im_server.username,
+                            password=broker.im_server.password, client_id="imserver")
+
+        def give(users: dict[str, str]) -> Any:
+            broker.set_im_users(users)
+            return broker.sync()
+
+        def online(user_id: str) -> bool | None:
+            return user_id in broker.presence.clients
+    else:
+        assert mq.external is not None
+        ext = mq.external
+        host, port = ext.host, ext.port
+        client = MqttClient(host, port, username=ext.username, password=ext.password,
+                            tls=ext.tls, client_id=f"pushstudio-im-{engine.instance_id}")
+        give = None  # an external broker's accounts are its operators' business
+
+        def online(user_id: str) -> bool | None:
+            return None  # not known: no connection log to read
+    try:
+        await client.connect(15)
+    except MqttError as error:
+        print_err(f"serve: the IM server could not connect: {error}; running without it")
+        return None
+    stack.push_async_callback(client.disconnect)
+    im = ImService(engine, client, secret=secret, host=host, port=port, online=online,
+                   accounts=give)
+    await im.start()
+    stack.push_async_callback(im.stop)
+    return im
 
 
 def _stop_on_signals() -> asyncio.Event:

@@ -448,6 +448,80 @@ class Store:
             "OR contact_name LIKE :q ESCAPE '\\' ORDER BY last_event_id DESC LIMIT :limit",
             {"q": like, "limit": limit}))
 
+    # --- the IM server ---------------------------------------------------------------------
+
+    def put_im_user(self, user_id: str, doc: dict[str, Any]) -> bool:
+        """Create or replace; True if it is new."""
+        now = time.time()
+        with self.transaction() as conn:
+            new = conn.execute("SELECT 1 FROM im_users WHERE user_id = ?",
+                               [user_id]).fetchone() is None
+            conn.execute("INSERT INTO im_users (user_id, doc, created_at, updated_at) "
+                         "VALUES (?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
+                         "doc = excluded.doc, updated_at = excluded.updated_at",
+                         [user_id, json.dumps(doc, ensure_ascii=False), now, now])
+            return new
+
+    def delete_im_user(self, user_id: str) -> None:
+        with self.transaction() as conn:
+            conn.execute("DELETE FROM im_users WHERE user_id = ?", [user_id])
+            conn.execute("DELETE FROM im_chains WHERE user_id = ?", [user_id])
+
+    def im_users(self) -> list[dict[str, Any]]:
+        return [json.loads(r["doc"]) for r in self.db.query(
+            "SELECT doc FROM im_users ORDER BY created_at, user_id")]
+
+    def save_chains(self, chains: Sequence[dict[str, Any]], counter: int) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO im_chains (user_id, last_offset, next_offset, msgid, "
+                "chat_seq, ack_chat_seq) VALUES (:user_id, :last_offset, :next_offset, "
+                ":msgid, :chat_seq, :ack_chat_seq)", chains)
+            self.set_setting("im_counter", counter)
+
+    def im_chains(self) -> tuple[list[dict[str, Any]], int]:
+        return list(self.db.query("SELECT * FROM im_chains")), self.setting("im_counter", 0)
+
+    def log_im(self, rows: Sequence[dict[str, Any]]) -> None:
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO im_messages (at, direction, user_id, type, msgid, status, reason, "
+                "body, binary) VALUES (:at, :direction, :user_id, :type, :msgid, :status, "
+                ":reason, :body, :binary)", rows)
+
+    def im_messages(self, *, user_id: str | None = None, status: str | None = None,
+                    limit: int = 100) -> list[dict[str, Any]]:
+        where, params = ["1"], {"limit": limit}
+        if user_id is not None:
+            where.append("user_id = :user_id")
+            params["user_id"] = user_id
+        if status is not None:
+            where.append("status = :status")
+            params["status"] = status
+        return list(self.db.query(f"SELECT * FROM im_messages WHERE {' AND '.join(where)} "
+                                  "ORDER BY id DESC LIMIT :limit", params))
+
+    def record_pushes(self, pushes: Sequence[dict[str, Any]]) -> None:
+        now = time.time()
+        with self.transaction() as conn:
+            conn.executemany(
+                "INSERT INTO pushes (at, user_id, platform, doc) VALUES (?, ?, ?, ?)",
+                [(p.get("at", now), p["userID"], p["platform"],
+                  json.dumps(p, ensure_ascii=False)) for p in pushes])
+
+    def pushes(self, *, user_id: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        where = "WHERE user_id = :user_id " if user_id is not None else ""
+        return [{"id": r["id"], "at": r["at"], **json.loads(r["doc"])} for r in self.db.query(
+            f"SELECT id, at, doc FROM pushes {where}ORDER BY id DESC LIMIT :limit",
+            {"user_id": user_id, "limit": limit})]
+
+    def creation_of(self, service_order_id: str) -> str | None:
+        """The data of an order's changeId 1 event, as stored (JSON text), if there is one."""
+        row = self.db.execute(
+            "SELECT data FROM events WHERE service_order_id = ? AND change_id = '1' "
+            "ORDER BY id LIMIT 1", [service_order_id]).fetchone()
+        return row[0] if row else None
+
     def counts(self) -> dict[str, int]:
         q = self.db.execute
         out = {"events": q("SELECT count(*) FROM events").fetchone()[0],

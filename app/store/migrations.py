@@ -120,6 +120,50 @@ MIGRATIONS += (
     """),
 )
 
+MIGRATIONS += (
+    Migration(4, "the IM server: users, sync chains, its message log and mobile pushes", """
+        CREATE TABLE im_users (
+            user_id TEXT PRIMARY KEY,
+            doc TEXT NOT NULL,               -- ImUser's JSON form (no secret: authSign is
+                                             -- derived from the instance secret)
+            created_at REAL NOT NULL,
+            updated_at REAL NOT NULL
+        );
+        -- Each receiver's chain of 1001 records (app.im.sync.Chain).
+        CREATE TABLE im_chains (
+            user_id TEXT PRIMARY KEY,
+            last_offset INTEGER NOT NULL,
+            next_offset INTEGER NOT NULL,
+            msgid INTEGER NOT NULL,
+            chat_seq INTEGER NOT NULL,
+            ack_chat_seq INTEGER NOT NULL
+        );
+        -- Every IM message that arrived on the server topic or left for a user.
+        CREATE TABLE im_messages (
+            id INTEGER PRIMARY KEY,
+            at REAL NOT NULL,
+            direction TEXT NOT NULL,         -- in | out
+            user_id TEXT,                    -- out: the receiver; in: the sender, if known
+            type TEXT,
+            msgid TEXT,
+            status TEXT NOT NULL,            -- accepted | rejected | ignored | sent | queued
+            reason TEXT,
+            body TEXT NOT NULL,              -- JSON, or base64 of binary protobuf
+            binary INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX im_messages_by_user ON im_messages(user_id, id);
+        -- The mobile pushes the Umeng gateway would have received.
+        CREATE TABLE pushes (
+            id INTEGER PRIMARY KEY,
+            at REAL NOT NULL,
+            user_id TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            doc TEXT NOT NULL
+        );
+        CREATE INDEX pushes_by_user ON pushes(user_id, id);
+    """),
+)
+
 LATEST = MIGRATIONS[-1].version
 
 
