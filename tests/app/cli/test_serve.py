@@ -283,3 +283,46 @@ async def test_health_without_the_token_reveals_nothing(tmp_path, client):
         assert await api.call("GET", "/api/health", auth=False) == (200, {"status": "ok"})
         status, full = await api.call("GET", "/api/health")
         assert status == 200 and "db" in full and "broker" in full
+
+
+@needs_mosquitto
+async def test_im_users_notifications_and_pushes_over_the_api(tmp_path, client):
+    async with served(tmp_path) as ready:
+        api = Api(ready, client)
+        status, created = await api.call("POST", "/api/users", {
+            "userID": "e1", "name": "李专家", "role": "expert", "platform": "android"})
+        assert status == 201 and len(created["authSign"]) == 64
+        mqtt = created["mqtt"]
+        assert (mqtt["clientId"], mqtt["username"], mqtt["password"]) == (
+            "e1", "e1", created["authSign"])
+        assert mqtt["keepalive"] == 30 and mqtt["cleanSession"] is False
+        assert mqtt["port"] == ready["mqtt"]["port"]
+        status, body = await api.call("POST", "/api/users", {"userID": "a/b"})
+        assert status == 422 and body["errors"][0]["path"] == "userID"
+        await api.call("POST", "/api/subscriptions", {
+            "baseCode": "HRZ", "dataAreas": ["fwwt"], "changeIds": ["1"]})
+        status, body = await api.call("POST", "/api/users", {"userID": "HRZ"})
+        assert status == 422 and "baseCode" in body["errors"][0]["message"]
+
+        # e1 has never connected: offline, so the notification is also a push.
+        status, sent = await api.call("POST", "/api/im/notifications", {
+            "type": "order", "to": "e1", "payload": {"status": "paid", "o_id": "O9"}})
+        assert status == 202 and sent["online"] is False
+        assert sent["push"]["payload"]["extra"] == {"o_id": "O9", "status": "paid"}
+        status, body = await api.call("POST", "/api/im/notifications", {
+            "type": "order", "to": "e1", "payload": {"status": "confirmed", "o_id": "O9"}})
+        assert status == 422 and body["errors"][0]["path"] == "to"  # confirmed → a user
+        _, pushes = await api.call("GET", "/api/pushes?userID=e1")
+        assert [p["payload"]["body"]["text"] for p in pushes] == ["用户已支付，可以沟通"]
+        _, users = await api.call("GET", "/api/users")
+        assert users == [{**{k: created[k] for k in ("userID", "name", "role", "platform",
+                                                      "channel", "appVersion", "encoding",
+                                                      "generation")}, "online": False}]
+        _, log = await api.call("GET", "/api/im/messages?userID=e1")
+        assert log[0]["status"] == "queued" and log[0]["type"] == "order"
+
+
+async def test_without_a_broker_the_im_api_says_why(tmp_path, client):
+    async with served(tmp_path, "--mosquitto", "/nowhere/mosquitto") as ready:
+        status, body = await Api(ready, client).call("POST", "/api/users", {"userID": "u1"})
+        assert status == 503 and "needs an MQTT broker" in body["errors"][0]["message"]
