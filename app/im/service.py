@@ -64,6 +64,9 @@ class ImService:
         self.counts = {"in": 0, "out": 0, "rejected": 0, "pushes": 0, "notifications": 0}
         self._tasks: list[asyncio.Task[Any]] = []
         self._unsubscribe: list[Callable[[], None]] = []
+        # Work-order events are notified one at a time, in the order accepted, so each
+        # receiver's chain follows the order's story.
+        self._events: asyncio.Queue[EventAccepted] = asyncio.Queue()
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -79,7 +82,8 @@ class ImService:
         await self._give_accounts()
         await self.client.subscribe(SERVER_TOPIC, 1)
         self._unsubscribe = [self.engine.bus.subscribe(EventAccepted, self._on_accepted)]
-        self._tasks = [spawn(self._read(), name="IM server")]
+        self._tasks = [spawn(self._read(), name="IM server"),
+                       spawn(self._notify_events(), name="1001 notifications")]
 
     async def stop(self) -> None:
         for stop in self._unsubscribe:
@@ -272,7 +276,15 @@ class ImService:
 
     def _on_accepted(self, event: EventAccepted) -> None:
         if self.users:
-            spawn(self._notify_event(event), name="1001 notifications")
+            self._events.put_nowait(event)
+
+    async def _notify_events(self) -> None:
+        while True:
+            event = await self._events.get()
+            try:
+                await self._notify_event(event)
+            except Exception:  # one event never stops the others
+                log.exception("1001 notifications for event %d failed", event.event_id)
 
     async def _notify_event(self, event: EventAccepted) -> None:
         try:

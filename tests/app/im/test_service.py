@@ -5,6 +5,7 @@ false, and no SUBSCRIBE ever sent."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import queue
 import threading
@@ -212,3 +213,18 @@ async def test_a_rotated_auth_sign_replaces_the_old_one(im):
     fresh = im.connection(im.users["alice"])
     client = await connect(im, fresh)
     client.close()
+
+
+async def test_a_burst_of_events_keeps_each_receivers_chain_in_order(im, engine):
+    contact = await connect(im, await user(im, "110640113"))
+    try:
+        await engine.submit({"changeId": "1", "dataArea": "fwwt",
+                             "data": sample("1", serviceOrderId="WO2")})
+        for _ in range(5):
+            await engine.submit({"changeId": "10", "dataArea": "fwwt",
+                                 "data": sample("10", serviceOrderId="WO2")})
+        records = [wire.decode_sync((await contact.next())[1]) for _ in range(6)]
+        assert [r["chatSeq"] for r in records] == [1, 2, 3, 4, 5, 6]
+        assert all(b.get("PreOffset") == a["offset"] for a, b in itertools.pairwise(records))
+    finally:
+        contact.close()
