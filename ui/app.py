@@ -49,10 +49,11 @@ class PlaceholderWindow(QMainWindow):
         title = QLabel("Push Studio · 推送工作台")
         title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         intro = QLabel(
-            "界面面板正在建设中；核心引擎（目录、校验、路由、存储、时间线）已可在命令行使用。\n"
-            "The panels are being built; the core (catalogue, validation, routing, store, "
-            "timelines) works from the command line today:")
+            "界面面板正在建设中；平台（回调、MQ 主题、IM、接口）与核心引擎已可在命令行使用。\n"
+            "The panels are being built; the platform (callbacks, MQ topics, IM, the API) and "
+            "the core work from the command line today:")
         commands = QLabel(
+            "python main.py serve                整个平台 · the platform, headless (API)\n"
             "python main.py catalog [N]          每个 changeId 及其字段 · every changeId\n"
             "python main.py validate FILE        按规范校验 · check a callback body\n"
             "python main.py subscriptions add F  订阅系统 · subscriber systems\n"

@@ -39,7 +39,7 @@ from app.events import (
     SubscriptionSaved,
 )
 from app.routing.subscription import Subscription
-from app.tasks import spawn
+from app.tasks import cancel, spawn
 from app.transport.http import HttpClient, HttpResult
 
 if TYPE_CHECKING:
@@ -145,14 +145,10 @@ class Dispatcher:
         for stop in self._unsubscribe:
             stop()
         self._unsubscribe = []
-        tasks = []
         for lane in self.lanes.values():
             for timer, _ in lane.timers.values():
                 timer.cancel()
-            for task in lane.workers:
-                task.cancel()
-                tasks.append(task)
-        await asyncio.gather(*tasks, return_exceptions=True)
+        await cancel(w for lane in self.lanes.values() for w in lane.workers)
         self.lanes.clear()
         self.known.clear()
 

@@ -30,7 +30,7 @@ from app.events import (
     SubscriptionSaved,
 )
 from app.routing.topics import topic_for
-from app.tasks import spawn
+from app.tasks import cancel, spawn
 from app.transport.mqtt import MqttClient, MqttError
 
 if TYPE_CHECKING:
@@ -90,9 +90,7 @@ class MqPublisher:
     async def stop(self) -> None:
         for stop in self._unsubscribe:
             stop()
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await cancel(self._tasks)
         await self._flush()
 
     def _recover(self) -> tuple[int, int]:

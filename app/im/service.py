@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import inspect
 import json
 import logging
 import time
@@ -34,7 +35,7 @@ from app.im.protocol import Acked, Ignored, ImProtocol, Rejected, Send
 from app.im.push import push_for
 from app.im.sync import Chain, Counter, acknowledge, next_record
 from app.im.users import ImUser, UserError, auth_sign
-from app.tasks import spawn
+from app.tasks import cancel, spawn
 from app.transport.mqtt import MqttClient, MqttError
 
 if TYPE_CHECKING:
@@ -88,9 +89,7 @@ class ImService:
     async def stop(self) -> None:
         for stop in self._unsubscribe:
             stop()
-        for task in self._tasks:
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await cancel(self._tasks)
 
     # --- users ----------------------------------------------------------------------------
 
@@ -153,7 +152,7 @@ class ImService:
         if self._accounts is None:
             return
         result = self._accounts({u.user_id: self.sign(u) for u in self.users.values()})
-        if asyncio.iscoroutine(result) or isinstance(result, asyncio.Future):
+        if inspect.isawaitable(result):
             await result
 
     async def provision(self, user: ImUser) -> bool:
