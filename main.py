@@ -10,7 +10,7 @@
     python main.py data-areas ...       list / add / remove data areas (数据域)
     python main.py timeline ORDER       one work order's story, anomalies flagged
     python main.py settings [NAME VAL]  allow-unsupported on|off, validation-mode …
-    python main.py bench core           throughput benchmark
+    python main.py bench core|delivery|im   benchmarks beside raw baselines
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ from app.cli import (
     validate,
 )
 from app.store import SchemaTooNew
+from simulator.app_users import AppUserCrowd
 from simulator.subscribers import SubscriberHost
 
 
@@ -50,9 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (validate, catalog, send, explain, subscriptions, dataareas, timeline,
                    settings):
         module.add_parser(sub)
-    bench.add_parser(sub, simulators=SubscriberHost)
+    bench.add_parser(sub, simulators=SubscriberHost, crowd=AppUserCrowd)
     # The composition root is the one place that knows the simulator: app/ does not import it.
-    serve.add_parser(sub, simulators=SubscriberHost)
+    serve.add_parser(sub, simulators=SubscriberHost, crowd=AppUserCrowd)
     # The contract writes them after the command (`serve --data-dir DIR --db PATH`): accept
     # them there too, without letting an absent one override what came before the command.
     for command in sub.choices.values():

@@ -34,6 +34,15 @@ class SimulatorHost(Protocol):
     def requests(self, name: str) -> list[dict[str, Any]] | None: ...
 
 
+class AppUserHost(Protocol):
+    """What the API needs of the simulated app users (simulator/ provides it)."""
+
+    def describe(self) -> list[dict[str, Any]]: ...
+    async def create(self, doc: object) -> list[dict[str, Any]]: ...
+    def messages(self, user_id: str) -> list[dict[str, Any]] | None: ...
+    async def act(self, user_id: str, action: str, doc: object) -> dict[str, Any]: ...
+
+
 class Problem(Exception):
     """A refusal with its HTTP status and findings."""
 
@@ -94,15 +103,26 @@ ROUTES = (
        "Create or reconfigure a simulated subscriber"),
     _r("GET", "/api/simulators/{name}/requests", "simulator_requests",
        "What a simulated subscriber received"),
+    _r("GET", "/api/simulated-users", "list_app_users",
+       "Simulated app users (phones on MQTT): state, habits, counts"),
+    _r("POST", "/api/simulated-users", "create_app_users",
+       "Create IM users and bring their simulated phones online {count, prefix, role, "
+       "platform, encoding, onChatPage, chatEvery, offlineEvery, offlineFor}"),
+    _r("GET", "/api/simulated-users/{userID}/messages", "app_user_messages",
+       "What a simulated phone received"),
+    _r("POST", "/api/simulated-users/{userID}/{action}", "app_user_act",
+       "online | offline {drop} | chat {to, o_id, content} | habits {onChatPage, …}"),
     _r("POST", "/api/users", "put_user",
-       "Create or change an IM user; the reply holds its authSign and how to connect"),
+       "Create or change an IM user (or a list of them, all or nothing); the reply holds "
+       "its authSign and how to connect"),
     _r("GET", "/api/users", "list_users", "IM users, with who is online"),
     _r("GET", "/api/users/{userID}", "get_user", "One IM user, with its authSign"),
     _r("DELETE", "/api/users/{userID}", "delete_user", "Delete an IM user"),
     _r("POST", "/api/users/{userID}/rotate", "rotate_user",
        "A new authSign for the user; the old one stops working"),
     _r("POST", "/api/im/notifications", "notify",
-       "Send a notification {type: order|note|feedback|expert, to, payload}"),
+       "Send a notification {type: order|note|feedback|expert, to, payload}; "
+       "to may list userIDs"),
     _r("GET", "/api/im/messages", "im_messages",
        "The IM server's message log, newest first (?userID=&status=&limit=)"),
     _r("GET", "/api/im/proto", "im_proto", "The .proto of the 1001 records (text)"),
@@ -115,8 +135,9 @@ class Api:
                  simulators: SimulatorHost | None = None,
                  status: Callable[[], dict[str, Any]] | None = None,
                  mqtt_account: Callable[[str], dict[str, Any] | None] | None = None,
-                 im: ImService | None = None) -> None:
+                 im: ImService | None = None, app_users: AppUserHost | None = None) -> None:
         self.engine, self.token, self.im = engine, token, im
+        self.app_users = app_users
         self.dispatcher, self.simulators = dispatcher, simulators
         self.status = status or (lambda: {})
         self.mqtt_account = mqtt_account or (lambda _code: None)
@@ -353,14 +374,61 @@ class Api:
             raise Problem(404, f"no simulated subscriber {name!r}", path="name")
         return HttpResponse.json(seen)
 
+    # --- simulated app users ------------------------------------------------------------
+
+    async def list_app_users(self, request: HttpRequest) -> HttpResponse:
+        return HttpResponse.json(self._app_users().describe())
+
+    async def create_app_users(self, request: HttpRequest) -> HttpResponse:
+        from app.im.users import UserError
+
+        crowd = self._app_users()
+        try:
+            return HttpResponse.json(await crowd.create(_body(request)), 201)
+        except UserError as error:
+            raise Problem(422, "", errors=[f.to_json() for f in error.findings]) from None
+        except ValueError as error:
+            raise Problem(422, str(error), path=getattr(error, "path", "")) from None
+
+    async def app_user_messages(self, request: HttpRequest, userID: str) -> HttpResponse:
+        seen = self._app_users().messages(userID)
+        if seen is None:
+            raise Problem(404, f"no simulated app user {userID!r}", path="userID")
+        return HttpResponse.json(seen)
+
+    async def app_user_act(self, request: HttpRequest, userID: str,
+                           action: str) -> HttpResponse:
+        crowd = self._app_users()
+        if crowd.messages(userID) is None:
+            raise Problem(404, f"no simulated app user {userID!r}", path="userID")
+        try:
+            doc = _body(request) if request.body.strip() else {}
+            return HttpResponse.json(await crowd.act(userID, action, doc))
+        except LookupError as error:
+            raise Problem(404, str(error).strip("'\""), path="action") from None
+        except ValueError as error:
+            raise Problem(422, str(error), path=getattr(error, "path", "")) from None
+
+    def _app_users(self) -> AppUserHost:
+        if self.app_users is None:
+            raise Problem(503, "no simulated app users in this process: they need the IM "
+                               "server, which needs an MQTT broker",
+                          "see GET /api/health → broker.problem")
+        return self.app_users
+
     # --- the IM server ----------------------------------------------------------------
 
     async def put_user(self, request: HttpRequest) -> HttpResponse:
         from app.im.users import UserError
 
         im = self._im()
+        doc = _body(request)
         try:
-            user, created = await im.put_user(_body(request))
+            if isinstance(doc, list):  # a batch: all or nothing
+                done = await im.put_users(doc)
+                return HttpResponse.json([im.describe(u, secrets=True) for u, _ in done],
+                                         201 if any(c for _, c in done) else 200)
+            user, created = await im.put_user(doc)
         except UserError as error:
             raise Problem(422, "", errors=[f.to_json() for f in error.findings]) from None
         return HttpResponse.json(im.describe(user, secrets=True), 201 if created else 200)
@@ -389,14 +457,20 @@ class Api:
         doc = _body(request)
         if not isinstance(doc, dict):
             raise Problem(422, "a notification is an object {type, to, payload}")
+        im, to = self._im(), doc.get("to")
         try:
-            sent = await self._im().notify(doc.get("type"), doc.get("to"), doc.get("payload"))
+            if isinstance(to, list):  # the same notification to each: all or nothing
+                if not 1 <= len(to) <= 10_000:
+                    raise Problem(422, "to lists 1 to 10000 userIDs", path="to")
+                sent: Any = await im.notify_many(doc.get("type"), to, doc.get("payload"))
+            else:
+                sent = await im.notify(doc.get("type"), to, doc.get("payload"))
         except NotifyError as error:
             raise Problem(422, "", errors=[f.to_json() for f in error.findings]) from None
         return HttpResponse.json(sent, 202)
 
     async def im_messages(self, request: HttpRequest) -> HttpResponse:
-        self._im()
+        await self._im().flush()  # the log as of now, not as of the journal's last batch
         q = request.query
         limit = _int(q.get("limit", "100"), "limit")
         return HttpResponse.json(self._store().im_messages(
@@ -408,6 +482,8 @@ class Api:
         return HttpResponse(200, proto_text().encode(), "text/plain; charset=utf-8")
 
     async def list_pushes(self, request: HttpRequest) -> HttpResponse:
+        if self.im is not None:
+            await self.im.flush()
         q = request.query
         limit = _int(q.get("limit", "100"), "limit")
         return HttpResponse.json(self._store().pushes(user_id=q.get("userID"),

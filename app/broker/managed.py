@@ -100,6 +100,8 @@ class ManagedBroker:
         self.restarts = 0
         self.log_tail: deque[str] = deque(maxlen=500)
         self.presence = Presence()
+        #: How far the log file has been read (None: not following it).
+        self._log_position: int | None = None
         self._process: asyncio.subprocess.Process | None = None
         self._watcher: asyncio.Task[None] | None = None
         self._follower: asyncio.Task[None] | None = None
@@ -360,14 +362,28 @@ class ManagedBroker:
 
     async def _follow_log(self) -> None:
         """Read the log file as Mosquitto writes it: the tail, and who is connected."""
-        path = self.directory / "mosquitto.log"
-        position = self._log_size()
+        self._log_position = self._log_size()
         while True:
-            lines, position = self._read_log(path, position)
-            for text in lines:
-                self.log_tail.append(text)
-                self.presence.feed(text)
+            self.catch_up()
             await asyncio.sleep(0.1)
+
+    def catch_up(self) -> None:
+        """Read what the log gained since the last look, now."""
+        if self._log_position is None:
+            return
+        lines, self._log_position = self._read_log(self.directory / "mosquitto.log",
+                                                   self._log_position)
+        for text in lines:
+            self.log_tail.append(text)
+            self.presence.feed(text)
+
+    def online(self, client_id: str) -> bool:
+        """Whether a client is connected, as of this moment. Mosquitto writes a client's
+        "New client connected" line before its CONNACK, so once the client can have sent
+        anything, the line is in the file: catching up first leaves no window in which a
+        user who just came online is taken for offline (and sent a push)."""
+        self.catch_up()
+        return client_id in self.presence.clients
 
     def _log_size(self) -> int:
         try:

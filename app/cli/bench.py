@@ -1,4 +1,4 @@
-"""``python main.py bench core``: throughput of the core beside a raw baseline."""
+"""``python main.py bench core|delivery|im``: speed beside a raw baseline from the same run."""
 
 from __future__ import annotations
 
@@ -7,20 +7,30 @@ import argparse
 from app.cli import OK
 
 
-def add_parser(sub: argparse._SubParsersAction, simulators: object = None) -> None:
+def add_parser(sub: argparse._SubParsersAction, simulators: object = None,
+               crowd: object = None) -> None:
     p = sub.add_parser("bench", help="benchmarks (results belong in docs/benchmarks.md)",
                        description=__doc__)
-    p.add_argument("which", choices=["core", "delivery"],
+    p.add_argument("which", choices=["core", "delivery", "im"],
                    help="core: validate + match + durable write; delivery: callbacks and MQ "
-                        "topics, accept to receipt")
+                        "topics, accept to receipt; im: simulated app users connecting, "
+                        "chatting and receiving a fan-out")
     p.add_argument("--events", type=int, default=None,
                    help="events per round (core: 20000; delivery: 2000)")
     p.add_argument("--rounds", type=int, default=5, help="rounds (the median is reported)")
     p.add_argument("--batch", type=int, default=2000, help="events per transaction")
-    p.set_defaults(run=run, simulators=simulators)
+    p.add_argument("--users", type=int, default=1000, help="im: simulated app users")
+    p.add_argument("--rate", type=float, default=500, help="im: chats per second")
+    p.add_argument("--seconds", type=float, default=5, help="im: seconds of chatting")
+    p.set_defaults(run=run, simulators=simulators, crowd=crowd)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.which == "im":
+        from app.benchmarks import im
+
+        print(im.report(im.run(args.users, args.rate, args.seconds, args.crowd)))
+        return OK
     if args.which == "delivery":
         from app.benchmarks import delivery
 

@@ -30,6 +30,7 @@ from app.events import SubscriptionRemoved, SubscriptionSaved
 from app.im.service import ImService
 from app.transport.http import HttpClient, HttpServer
 from app.transport.mqtt import MqttClient, MqttError
+from app.transport.mqtt_loop import long_lived_client
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +38,8 @@ DEFAULT_HTTP = "127.0.0.1:8470"
 
 
 def add_parser(sub: argparse._SubParsersAction,
-               simulators: Callable[[], Any] | None = None) -> None:
+               simulators: Callable[[], Any] | None = None,
+               crowd: Callable[..., Any] | None = None) -> None:
     p = sub.add_parser("serve", help="run the platform headless (API, callbacks, simulators)",
                        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--http", default=DEFAULT_HTTP, metavar="HOST:PORT",
@@ -50,10 +52,11 @@ def add_parser(sub: argparse._SubParsersAction,
                         "(mqtts:// for TLS); leave the password out of the URL to take it "
                         "from $PUSH_STUDIO_BROKER_PASSWORD, unseen by ps")
     p.add_argument("--mosquitto", metavar="PATH", help="the mosquitto binary to manage")
-    p.set_defaults(run=lambda args: _run(args, simulators))
+    p.set_defaults(run=lambda args: _run(args, simulators, crowd))
 
 
-def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None) -> int:
+def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None,
+         crowd: Callable[..., Any] | None = None) -> int:
     host, _, port = args.http.rpartition(":")
     if not host or not port.isdigit() or int(port) > 65535:
         print_err(f"serve: --http {args.http!r} is not HOST:PORT, e.g. 127.0.0.1:8470")
@@ -67,7 +70,7 @@ def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None) -> int:
         print_err(f"serve: {error}")
         return UNUSABLE
     try:
-        return asyncio.run(serve(args, host, int(port), simulators))
+        return asyncio.run(serve(args, host, int(port), simulators, crowd))
     except OSError as error:
         print_err(f"serve: cannot listen on {args.http}: {error.strerror or error} — pick "
                   "another with --http 127.0.0.1:0 (any free port)")
@@ -75,7 +78,8 @@ def _run(args: argparse.Namespace, simulators: Callable[[], Any] | None) -> int:
 
 
 async def serve(args: argparse.Namespace, host: str, port: int,
-                simulators: Callable[[], Any] | None) -> int:
+                simulators: Callable[[], Any] | None,
+                crowd: Callable[..., Any] | None = None) -> int:
     # Signals are ours from the start: a SIGTERM right after the ready line (a supervisor,
     # a test) must find the handler in place, not kill the process mid-way.
     stop = _stop_on_signals()
@@ -95,6 +99,10 @@ async def serve(args: argparse.Namespace, host: str, port: int,
             stack.push_async_callback(sims.stop)  # type: ignore[attr-defined]
         mq = await _start_mq(args, engine, stack)
         im = await _start_im(args, engine, mq, stack)
+        phones = None
+        if im is not None and crowd is not None:
+            phones = await crowd(im.host, im.port, create_users=_creator(im)).start()
+            stack.push_async_callback(phones.stop)  # before the IM server stops
         dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
         recovered = await dispatcher.start()
         stack.push_async_callback(dispatcher.stop)
@@ -103,7 +111,7 @@ async def serve(args: argparse.Namespace, host: str, port: int,
                   status=lambda: {"db": str(args.db_path), "broker": mq.status(),
                                   "counts": engine.store.counts(),  # type: ignore[union-attr]
                                   "mqWaiting": engine.store.mq_waiting()},  # type: ignore[union-attr]
-                  mqtt_account=mq.account, im=im)
+                  mqtt_account=mq.account, im=im, app_users=phones)
         server = await HttpServer(api.handle, host, port).start()
         stack.push_async_callback(server.stop)
 
@@ -218,20 +226,19 @@ async def _start_im(args: argparse.Namespace, engine: Engine, mq: MqSide,
     broker = mq.broker
     if broker is not None:
         host, port = broker.host, broker.port
-        client = MqttClient(host, port, username=broker.im_server.username,
+        client = long_lived_client(host, port, username=broker.im_server.username,
                             password=broker.im_server.password, client_id="imserver")
 
         def give(users: dict[str, str]) -> Any:
             broker.set_im_users(users)
             return broker.sync()
 
-        def online(user_id: str) -> bool | None:
-            return user_id in broker.presence.clients
+        online = broker.online
     else:
         assert mq.external is not None
         ext = mq.external
         host, port = ext.host, ext.port
-        client = MqttClient(host, port, username=ext.username, password=ext.password,
+        client = long_lived_client(host, port, username=ext.username, password=ext.password,
                             tls=ext.tls, client_id=f"pushstudio-im-{engine.instance_id}")
         give = None  # an external broker's accounts are its operators' business
 
@@ -248,6 +255,15 @@ async def _start_im(args: argparse.Namespace, engine: Engine, mq: MqSide,
     await im.start()
     stack.push_async_callback(im.stop)
     return im
+
+
+def _creator(im: ImService) -> Callable[[list[dict[str, Any]]], Any]:
+    """How the simulated app users create their IM users: as POST /api/users does."""
+
+    async def create(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [im.describe(user, secrets=True) for user, _ in await im.put_users(docs)]
+
+    return create
 
 
 def _stop_on_signals() -> asyncio.Event:

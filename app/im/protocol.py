@@ -111,16 +111,20 @@ class ImProtocol:
     chats: OrderedDict[str, _Chat] = field(default_factory=OrderedDict)
     #: Chats forgotten to stay within ``remember`` (a very late ``received`` is then refused).
     forgotten: int = 0
+    #: The message ``receive`` parsed last (an object; empty if it was not one).
+    last: dict[str, Any] = field(default_factory=dict)
 
     # --- from clients ---------------------------------------------------------------------
 
     def receive(self, raw: bytes, now: float) -> list[Action]:
+        self.last = {}
         try:
             message = loads(raw)
         except NotJson as error:
             return [Rejected(f"not JSON: {error}", raw)]
         if not isinstance(message, dict):
             return [Rejected("not a JSON object {msgid, from, to, type, payload}", raw)]
+        self.last = message
         kind = message.get("type")
         msgid = message.get("msgid")
         sender = message.get("from")

@@ -69,9 +69,15 @@ def receivers(change_id: str, data: dict[str, Any],
 
 
 def contact_of(creation: dict[str, Any] | None) -> tuple[str, str] | None:
-    if not creation or not isinstance(creation.get("userId"), str) or not creation["userId"]:
+    if not creation:
         return None
-    return creation["userId"], _text(creation.get("eUserId")) or creation["userId"]
+    # The spec's own changeId 1 example spells it `userid` (README, inconsistency 2). The
+    # engine accepts that drift in lenient mode, with a warning on the event; the contact is
+    # notified all the same, or the spec's example would notify nobody.
+    user_id = creation.get("userId") or creation.get("userid")
+    if not isinstance(user_id, str) or not user_id:
+        return None
+    return user_id, _text(creation.get("eUserId")) or user_id
 
 
 def order_of(data_area: str, creation: dict[str, Any] | None,
@@ -86,8 +92,10 @@ def order_of(data_area: str, creation: dict[str, Any] | None,
         "community_id": _text(first.get("communityId")),
         "house_info": _text(first.get("houseInfo")), "address": _text(first.get("address")),
         "remark": _text((creation or {}).get("remark")),
-        "contact_user_id": _text((creation or {}).get("userId")),
-        "contact_name": _text((creation or {}).get("contactName")),
+        "contact_user_id": (contact_of(creation) or ("",))[0],
+        # `contactname`: the example's drift again (see contact_of).
+        "contact_name": _text((creation or {}).get("contactName"))
+        or _text((creation or {}).get("contactname")),
         "contact_tel": _text((creation or {}).get("contactTel")),
         "create_date": _text((creation or {}).get("createDate")),
     }

@@ -31,12 +31,13 @@ from app.broker.accounts import RESERVED, SERVER_TOPIC, client_topic
 from app.catalog.findings import Code, Finding
 from app.events import EventAccepted, ImMessageLogged, PushRecorded
 from app.im import repair, wire
-from app.im.protocol import Acked, Ignored, ImProtocol, Rejected, Send
+from app.im.protocol import Acked, Ignored, ImProtocol, NotifyError, Rejected, Send
 from app.im.push import push_for
 from app.im.sync import Chain, Counter, acknowledge, next_record
 from app.im.users import ImUser, UserError, auth_sign
 from app.tasks import cancel, spawn
 from app.transport.mqtt import MqttClient, MqttError
+from app.transport.mqtt_loop import LoopMqttClient, can_watch_sockets
 
 if TYPE_CHECKING:
     from app.engine import Engine
@@ -44,6 +45,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KEEPALIVE = 30
+#: Log rows waiting for the store before new ones are counted as dropped (the store writes
+#: tens of thousands a second, so this is reached only when it has stopped).
+JOURNAL_LIMIT = 100_000
+#: Users provisioned at once (each is a short-lived connection).
+PROVISION_AT_ONCE = 64
 
 
 class ImService:
@@ -62,7 +68,13 @@ class ImService:
         self.protocol = ImProtocol(self.users.get)
         self.chains: dict[str, Chain] = {}
         self.counter = Counter()
-        self.counts = {"in": 0, "out": 0, "rejected": 0, "pushes": 0, "notifications": 0}
+        self.counts = dict.fromkeys(("in", "out", "rejected", "pushes", "notifications",
+                                     "publishFailed", "logDropped"), 0)
+        # The journal: what the message path hands to the store, written in batches.
+        self._rows: list[dict[str, Any]] = []
+        self._pushes: list[dict[str, Any]] = []
+        self._chains_changed: set[str] = set()
+        self._journal_ready = asyncio.Event()
         self._tasks: list[asyncio.Task[Any]] = []
         self._unsubscribe: list[Callable[[], None]] = []
         # Work-order events are notified one at a time, in the order accepted, so each
@@ -84,12 +96,14 @@ class ImService:
         await self.client.subscribe(SERVER_TOPIC, 1)
         self._unsubscribe = [self.engine.bus.subscribe(EventAccepted, self._on_accepted)]
         self._tasks = [spawn(self._read(), name="IM server"),
-                       spawn(self._notify_events(), name="1001 notifications")]
+                       spawn(self._notify_events(), name="1001 notifications"),
+                       spawn(self._journal(), name="IM journal")]
 
     async def stop(self) -> None:
         for stop in self._unsubscribe:
             stop()
         await cancel(self._tasks)
+        await self.flush()  # what the journal had not written yet
 
     # --- users ----------------------------------------------------------------------------
 
@@ -112,6 +126,40 @@ class ImService:
 
     async def put_user(self, doc: object) -> tuple[ImUser, bool]:
         """Create or change a user; UserError names each bad field."""
+        return (await self.put_users([doc], batch=False))[0]
+
+    async def put_users(self, docs: list[object], *, batch: bool = True
+                        ) -> list[tuple[ImUser, bool]]:
+        """Create or change many users at once: one write, one update of the broker's
+        accounts, provisioning in parallel. UserError names each bad field (prefixed with its
+        index in a batch); nothing is saved then."""
+        users: list[ImUser] = []
+        findings: list[Finding] = []
+        seen: set[str] = set()
+        for i, doc in enumerate(docs):
+            try:
+                user = self._checked(doc)
+            except UserError as error:
+                findings += [replace(f, path=f"[{i}].{f.path}".rstrip(".")) if batch else f
+                             for f in error.findings]
+                continue
+            if user.user_id in seen:
+                findings.append(Finding(f"[{i}].userID", Code.TYPE,
+                                        f"{user.user_id!r} appears twice in this batch"))
+            seen.add(user.user_id)
+            users.append(user)
+        if findings:
+            raise UserError(findings)
+        out = []
+        for user in users:
+            old = self.users.get(user.user_id)
+            out.append((replace(user, generation=old.generation) if old else user, old is None))
+        await self._save_users([u for u, _ in out])
+        fresh = [u for u, created in out if created]
+        await self.provision_all(fresh)
+        return out
+
+    def _checked(self, doc: object) -> ImUser:
         user = ImUser.from_json(doc)
         taken = (user.user_id in RESERVED and "reserved for the broker's own accounts") or (
             self.engine.index.get(user.user_id) is not None
@@ -119,13 +167,7 @@ class ImService:
         if taken:
             raise UserError([Finding("userID", Code.TYPE, f"{user.user_id!r} is {taken}",
                                      hint="choose another userID")])
-        old = self.users.get(user.user_id)
-        if old is not None:
-            user = replace(user, generation=old.generation)
-        await self._save_user(user)
-        if old is None or old.generation != user.generation:
-            await self.provision(user)
-        return user, old is None
+        return user
 
     async def rotate(self, user_id: str) -> ImUser:
         """A new authSign; the old one stops working (a connected client is let go)."""
@@ -142,10 +184,13 @@ class ImService:
         await self._give_accounts()
 
     async def _save_user(self, user: ImUser) -> None:
+        await self._save_users([user])
+
+    async def _save_users(self, users: list[ImUser]) -> None:
         assert self.engine.writer is not None
-        doc = user.to_json()
-        await self.engine.writer.call(lambda s: s.put_im_user(user.user_id, doc))
-        self.users[user.user_id] = user
+        docs = {u.user_id: u.to_json() for u in users}
+        await self.engine.writer.call(lambda s: s.put_im_users(docs))
+        self.users.update((u.user_id, u) for u in users)
         await self._give_accounts()
 
     async def _give_accounts(self) -> None:
@@ -155,13 +200,27 @@ class ImService:
         if inspect.isawaitable(result):
             await result
 
+    async def provision_all(self, users: list[ImUser]) -> list[str]:
+        """Provision many, ``PROVISION_AT_ONCE`` at a time; the userIDs that failed."""
+        gate = asyncio.Semaphore(PROVISION_AT_ONCE)
+
+        async def one(user: ImUser) -> bool:
+            async with gate:
+                return await self.provision(user)
+
+        done = await asyncio.gather(*(one(u) for u in users))
+        return [u.user_id for u, ok in zip(users, done, strict=True) if not ok]
+
     async def provision(self, user: ImUser) -> bool:
         """Seed the user's persistent session with its subscription (Mosquitto has no
         server-side subscribe). Skipped while the user is online: connecting as it would
         take its session over. False if the broker would not let us."""
         if self.online(user.user_id):
             return True
-        seed = MqttClient(self.host, self.port, username=user.user_id,
+        # On the loop when it can watch sockets: a thousand new users need no thousand
+        # short-lived paho threads.
+        kind = LoopMqttClient if can_watch_sockets(asyncio.get_running_loop()) else MqttClient
+        seed = kind(self.host, self.port, username=user.user_id,
                           password=self.sign(user), client_id=user.user_id,
                           clean_session=False, keepalive=KEEPALIVE)
         try:
@@ -187,84 +246,158 @@ class ImService:
                 log.exception("IM message not handled")
 
     async def handle(self, raw: bytes) -> None:
-        """One message from the server topic, start to finish."""
+        """One message from the server topic, start to finish. Its answers are handed to
+        the broker in order and not waited for: the next message need not wait for this
+        one's PUBACKs or for the log's commit."""
         now = self.clock()
         actions = self.protocol.receive(raw, now)
         self.counts["in"] += 1
         first = actions[0]
         if isinstance(first, Rejected):
             self.counts["rejected"] += 1
-            await self._log("in", first.sender, first.type, first.msgid, "rejected",
-                            first.reason, raw)
+            self._log("in", first.sender, first.type, first.msgid, "rejected", first.reason,
+                      raw)
             return
-        try:
-            envelope = json.loads(raw)
-        except ValueError:  # the core accepted it, so it is JSON
-            envelope = {}
         ignored = next((a for a in actions if isinstance(a, Ignored)), None)
-        await self._log("in", envelope.get("from"), envelope.get("type"), envelope.get("msgid"),
-                        "ignored" if ignored else "accepted",
-                        ignored.reason if ignored else None, raw)
+        envelope = self.protocol.last  # what the core parsed: no second json.loads
+        self._log("in", envelope.get("from"), envelope.get("type"), envelope.get("msgid"),
+                  "ignored" if ignored else "accepted", ignored.reason if ignored else None,
+                  raw)
         for action in actions:
             if isinstance(action, Send):
-                await self.send(action)
+                await self._start(action)
             elif isinstance(action, Acked):
                 chain = self.chains.get(action.user_id)
                 if chain is not None and acknowledge(chain, action.chat_seq):
-                    await self._save_chains([chain])
+                    self._chains_changed.add(action.user_id)
+                    self._journal_ready.set()
 
     async def notify(self, kind: object, to: object, payload: object) -> dict[str, Any]:
         """A notification asked for by the GUI, the API or a scenario; NotifyError names
-        what is wrong with the request."""
+        what is wrong with the request. Returns once the broker holds it."""
         send = self.protocol.notify(kind, to, payload, self.clock())
         self.counts["notifications"] += 1
         return await self.send(send)
 
+    async def notify_many(self, kind: object, to: list[object], payload: object
+                          ) -> list[dict[str, Any]]:
+        """The same notification to each of ``to``, all at once; nothing is sent if any
+        receiver is wrong (NotifyError names it by its index). Returns once the broker holds
+        every one."""
+        now = self.clock()
+        sends, findings = [], []
+        for i, user_id in enumerate(to):
+            try:
+                sends.append(self.protocol.notify(kind, user_id, payload, now))
+            except NotifyError as error:
+                findings += [replace(f, path=f"to[{i}]") if f.path == "to" else f
+                             for f in error.findings if f not in findings]
+        if findings:
+            raise NotifyError(findings)
+        self.counts["notifications"] += len(sends)
+        started = [await self._start(s) for s in sends]
+        await asyncio.gather(*(acked for _, acked in started))
+        return [out for out, _ in started]
+
     async def send(self, send: Send) -> dict[str, Any]:
+        """Publish one message and wait for the broker's acknowledgement."""
+        out, acked = await self._start(send)
+        await acked
+        return out
+
+    async def _start(self, send: Send) -> tuple[dict[str, Any], asyncio.Future[None]]:
         body = json.dumps(send.message, ensure_ascii=False).encode()
         return await self._deliver(send.user_id, send.message.get("type"),
                                    send.message.get("msgid"), body, False, send.message)
 
     async def _deliver(self, user_id: str, kind: str | None, msgid: str | None, body: bytes,
-                       binary: bool, push_source: dict[str, Any]) -> dict[str, Any]:
+                       binary: bool, push_source: dict[str, Any]
+                       ) -> tuple[dict[str, Any], asyncio.Future[None]]:
+        """Hand one message to the broker (in order with the ones before it), log it, and
+        record the push when its user is offline. Returns the outcome and the future of the
+        broker's acknowledgement."""
         online = self.online(user_id)
-        await self.client.publish(client_topic(user_id), body, 1)
+        acked = await self.client.start_publish(client_topic(user_id), body, 1)
+        acked.add_done_callback(self._publish_failed)
         self.counts["out"] += 1
         status = "queued" if online is False else "sent"
-        await self._log("out", user_id, kind, msgid, status, None, body, binary=binary)
+        self._log("out", user_id, kind, msgid, status, None, body, binary=binary)
         out: dict[str, Any] = {"userID": user_id, "msgid": msgid, "online": online,
                                "push": None}
         user = self.users.get(user_id)
         if online is False and user is not None:
-            out["push"] = await self._push(user, push_source)
-        return out
+            out["push"] = self._push(user, push_source)
+        return out, acked
 
-    async def _push(self, user: ImUser, source: dict[str, Any]) -> dict[str, Any] | None:
+    def _publish_failed(self, acked: asyncio.Future[None]) -> None:
+        if not acked.cancelled() and acked.exception() is not None:
+            self.counts["publishFailed"] += 1
+            log.warning("an IM message was not acknowledged by the broker: %s",
+                        acked.exception())
+
+    def _push(self, user: ImUser, source: dict[str, Any]) -> dict[str, Any] | None:
         push = push_for(user, source)
         if push is None:  # the spec has no push for this type: say so in the log
-            await self._log("out", user.user_id, source.get("type"), source.get("msgid"),
-                            "not-pushed", "the spec defines no mobile push for this type", b"{}")
+            self._log("out", user.user_id, source.get("type"), source.get("msgid"),
+                      "not-pushed", "the spec defines no mobile push for this type", b"{}")
             return None
         push["at"] = self.clock()
-        assert self.engine.writer is not None
-        await self.engine.writer.call(lambda s: s.record_pushes([push]))
+        self._pushes.append(push)
+        self._journal_ready.set()
         self.counts["pushes"] += 1
         self.engine.bus.publish(PushRecorded(user_id=user.user_id, platform=user.platform,
                                              doc=push))
         return push
 
-    async def _log(self, direction: str, user_id: str | None, kind: str | None,
-                   msgid: str | None, status: str, reason: str | None, body: bytes, *,
-                   binary: bool = False) -> None:
-        text = base64.b64encode(body).decode() if binary else body.decode("utf-8", "replace")
-        row = {"at": self.clock(), "direction": direction, "user_id": user_id, "type": kind,
-               "msgid": msgid, "status": status, "reason": reason, "body": text,
-               "binary": int(binary)}
-        assert self.engine.writer is not None
-        await self.engine.writer.call(lambda s: s.log_im([row]))
+    def _log(self, direction: str, user_id: str | None, kind: str | None,
+             msgid: str | None, status: str, reason: str | None, body: bytes, *,
+             binary: bool = False) -> None:
+        """Into the message log: shown at once on the bus, written to the store by the
+        journal task in batches."""
+        if len(self._rows) >= JOURNAL_LIMIT:
+            self.counts["logDropped"] += 1
+            if self.counts["logDropped"] in (1, 100) or self.counts["logDropped"] % 10_000 == 0:
+                log.warning("IM message log behind the store: %d rows not kept",
+                            self.counts["logDropped"])
+        else:
+            text = base64.b64encode(body).decode() if binary \
+                else body.decode("utf-8", "replace")
+            self._rows.append({"at": self.clock(), "direction": direction, "user_id": user_id,
+                               "type": kind, "msgid": msgid, "status": status,
+                               "reason": reason, "body": text, "binary": int(binary)})
+            self._journal_ready.set()
         self.engine.bus.publish(ImMessageLogged(direction=direction, user_id=user_id,
                                                 type=kind, msgid=msgid, status=status,
                                                 reason=reason))
+
+    async def _journal(self) -> None:
+        """Write what the message path collected — log rows, pushes, acknowledged chains —
+        one writer call per batch, in the order it happened."""
+        while True:
+            await self._journal_ready.wait()
+            self._journal_ready.clear()
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write everything collected so far; returns when it is committed."""
+        rows, self._rows = self._rows, []
+        pushes, self._pushes = self._pushes, []
+        chains = [self.chains[u] for u in self._chains_changed if u in self.chains]
+        self._chains_changed.clear()
+        if not (rows or pushes or chains):
+            return
+        chain_rows, counter = [c.to_json() for c in chains], self.counter.value
+
+        def write(store: Any) -> None:
+            if rows:
+                store.log_im(rows)
+            if pushes:
+                store.record_pushes(pushes)
+            if chain_rows:
+                store.save_chains(chain_rows, counter)
+
+        assert self.engine.writer is not None
+        await self.engine.writer.call(write)
 
     async def _save_chains(self, chains: list[Chain]) -> None:
         rows, counter = [c.to_json() for c in chains], self.counter.value
@@ -307,7 +440,7 @@ class ImService:
             return
         order = repair.order_of(event.data_area, creation, data)
         status = repair.status_of(event.change_id, data, event.event_id)
-        touched = []
+        records = []
         for user_id, eosno in targets:
             user = self.users[user_id]
             notify = repair.notification(eosno, order, status)
@@ -317,14 +450,20 @@ class ImService:
             chain = self.chains.setdefault(user_id, Chain(user_id))
             record = next_record(chain, self.counter, content, content_is_pb=pb,
                                  now=self.clock())
-            touched.append(chain)
             body = wire.sync_binary(record) if pb else json.dumps(
                 wire.sync_json(record)).encode()
             push_source = {"type": "repair", "msgid": str(record["msgUUID"]), "payload": {
                 "o_id": order["order_id"], "status": status["status"],
                 "alert": status["track_info"] or status["status_name"]}}
-            await self._deliver(user_id, "repair_status_changed", str(record["msgUUID"]),
-                                body, pb, push_source)
+            records.append((user_id, record, body, pb, push_source))
+        # The chains move on durably before anything is published: after a crash, no
+        # offset or msgUUID is handed out twice.
+        await self._save_chains([self.chains[u] for u, *_ in records])
+        acks = []
+        for user_id, record, body, pb, push_source in records:
+            _, acked = await self._deliver(user_id, "repair_status_changed",
+                                           str(record["msgUUID"]), body, pb, push_source)
+            acks.append(acked)
         self.counts["notifications"] += len(targets)
-        await self._save_chains(touched)
+        await asyncio.gather(*acks, return_exceptions=True)
 

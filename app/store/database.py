@@ -452,15 +452,21 @@ class Store:
 
     def put_im_user(self, user_id: str, doc: dict[str, Any]) -> bool:
         """Create or replace; True if it is new."""
-        now = time.time()
         with self.transaction() as conn:
             new = conn.execute("SELECT 1 FROM im_users WHERE user_id = ?",
                                [user_id]).fetchone() is None
-            conn.execute("INSERT INTO im_users (user_id, doc, created_at, updated_at) "
-                         "VALUES (?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
-                         "doc = excluded.doc, updated_at = excluded.updated_at",
-                         [user_id, json.dumps(doc, ensure_ascii=False), now, now])
-            return new
+        self.put_im_users({user_id: doc})
+        return new
+
+    def put_im_users(self, docs: dict[str, dict[str, Any]]) -> None:
+        """Create or replace many, in one transaction."""
+        now = time.time()
+        with self.transaction() as conn:
+            conn.executemany("INSERT INTO im_users (user_id, doc, created_at, updated_at) "
+                             "VALUES (?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
+                             "doc = excluded.doc, updated_at = excluded.updated_at",
+                             [(user_id, json.dumps(doc, ensure_ascii=False), now, now)
+                              for user_id, doc in docs.items()])
 
     def delete_im_user(self, user_id: str) -> None:
         with self.transaction() as conn:

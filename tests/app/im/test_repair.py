@@ -39,3 +39,13 @@ def test_order_and_status_are_built_from_the_creation_and_the_event():
     assert status["event_id"] == 42
     doc = notification("E110640113", order, status)
     assert doc["msg_type"] == "repair_status_changed" and doc["eosno"] == "E110640113"
+
+
+def test_the_spec_examples_drifted_userid_still_names_the_contact():
+    """changeId 1's example writes `userid`; lenient mode accepts it, so the IM server must
+    not quietly notify nobody."""
+    assert contact_of({"userid": "u1"}) == ("u1", "u1")
+    assert contact_of({"userId": "u2", "userid": "u1"}) == ("u2", "u2")
+    assert contact_of({"userid": ""}) is None
+    order = order_of("fwwt", {"userid": "u1", "contactname": "张三"}, {"serviceOrderId": "O1"})
+    assert (order["contact_user_id"], order["contact_name"]) == ("u1", "张三")
