@@ -75,6 +75,7 @@ class ImService:
         self._pushes: list[dict[str, Any]] = []
         self._chains_changed: set[str] = set()
         self._journal_ready = asyncio.Event()
+        self._flushing = asyncio.Lock()
         self._tasks: list[asyncio.Task[Any]] = []
         self._unsubscribe: list[Callable[[], None]] = []
         # Work-order events are notified one at a time, in the order accepted, so each
@@ -379,7 +380,12 @@ class ImService:
             await self.flush()
 
     async def flush(self) -> None:
-        """Write everything collected so far; returns when it is committed."""
+        """Write everything collected so far; returns when it is committed — including what
+        the journal task had taken and was still writing."""
+        async with self._flushing:
+            await self._flush()
+
+    async def _flush(self) -> None:
         rows, self._rows = self._rows, []
         pushes, self._pushes = self._pushes, []
         chains = [self.chains[u] for u in self._chains_changed if u in self.chains]

@@ -326,3 +326,34 @@ async def test_without_a_broker_the_im_api_says_why(tmp_path, client):
     async with served(tmp_path, "--mosquitto", "/nowhere/mosquitto") as ready:
         status, body = await Api(ready, client).call("POST", "/api/users", {"userID": "u1"})
         assert status == 503 and "needs an MQTT broker" in body["errors"][0]["message"]
+
+
+async def test_simulated_app_users_over_the_api(tmp_path, client):
+    async with served(tmp_path) as ready:
+        api = Api(ready, client)
+        status, made = await api.call("POST", "/api/simulated-users", {
+            "count": 2, "prefix": "p", "role": "user"})
+        assert status == 201 and [u["state"] for u in made] == ["online", "online"]
+        await api.call("POST", "/api/simulated-users", {"count": 1, "prefix": "x",
+                                                        "role": "expert"})
+        _, users = await api.call("GET", "/api/users")
+        assert {u["userID"] for u in users} == {"p0001", "p0002", "x0001"}
+        status, body = await api.call("POST", "/api/simulated-users", {"count": 1,
+                                                                       "prefx": "q"})
+        assert status == 422 and body["errors"][0]["path"] == "prefx"
+        status, sent = await api.call("POST", "/api/simulated-users/p0001/chat",
+                                      {"to": "x0001", "content": "你好"})
+        assert status == 200 and len(sent["msgid"]) == 24
+        for _ in range(200):
+            _, seen = await api.call("GET", "/api/simulated-users/p0001/messages")
+            if {m["type"] for m in seen} == {"sent", "received"}:
+                break
+            await asyncio.sleep(0.02)
+        assert {m["type"] for m in seen} == {"sent", "received"}
+        status, body = await api.call("POST", "/api/simulated-users/p0001/dance")
+        assert status == 404 and body["errors"][0]["path"] == "action"
+        status, _ = await api.call("GET", "/api/simulated-users/nobody/messages")
+        assert status == 404
+        status, gone = await api.call("POST", "/api/simulated-users/x0001/offline",
+                                      {"drop": True})
+        assert status == 200 and gone["state"] == "offline"
