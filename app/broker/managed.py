@@ -30,6 +30,7 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from app.broker import accounts, config, dynsec
 from app.broker.health import Presence
@@ -102,6 +103,7 @@ class ManagedBroker:
         self.presence = Presence()
         #: How far the log file has been read (None: not following it).
         self._log_position: int | None = None
+        self._log_file: BinaryIO | None = None
         self._process: asyncio.subprocess.Process | None = None
         self._watcher: asyncio.Task[None] | None = None
         self._follower: asyncio.Task[None] | None = None
@@ -253,6 +255,9 @@ class ManagedBroker:
         if self._follower is not None:
             self._follower.cancel()
             self._follower = None
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
         process, self._process = self._process, None
         if process is not None and process.returncode is None:
             process.terminate()
@@ -371,9 +376,18 @@ class ManagedBroker:
         """Read what the log gained since the last look, now."""
         if self._log_position is None:
             return
-        lines, self._log_position = self._read_log(self.directory / "mosquitto.log",
-                                                   self._log_position)
-        for text in lines:
+        if self._log_file is None:
+            try:  # kept open: a look is then one read(), cheap enough for every message
+                self._log_file = (self.directory / "mosquitto.log").open("rb")
+            except FileNotFoundError:
+                return
+        self._log_file.seek(self._log_position)
+        data = self._log_file.read()
+        end = data.rfind(b"\n") + 1  # a line still being written waits for the next look
+        self._log_position += end
+        for text in data[:end].decode("utf-8", "replace").splitlines():
+            if not text:
+                continue
             self.log_tail.append(text)
             self.presence.feed(text)
 
@@ -390,19 +404,6 @@ class ManagedBroker:
             return (self.directory / "mosquitto.log").stat().st_size
         except FileNotFoundError:
             return 0
-
-    @staticmethod
-    def _read_log(path: Path, position: int) -> tuple[list[str], int]:
-        # Small appends to a local file: not worth a thread.
-        try:
-            with path.open("rb") as f:
-                f.seek(position)
-                data = f.read()
-        except FileNotFoundError:
-            return [], 0
-        end = data.rfind(b"\n") + 1  # a line still being written waits for the next turn
-        text = data[:end].decode("utf-8", "replace")
-        return [line for line in text.splitlines() if line], position + end
 
     @staticmethod
     def _write_private(path: Path, text: str) -> None:
