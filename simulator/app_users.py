@@ -129,6 +129,7 @@ class AppUserCrowd:
         for a list (each with its ``mqtt`` connection settings); needed only by ``create``."""
         self.host, self.port = host, port
         self.users: dict[str, AppUser] = {}
+        self._by_role: dict[str, list[str]] = {}
         self.clock = clock
         self._create_users = create_users
         self._rng = random.Random(seed)
@@ -176,6 +177,7 @@ class AppUserCrowd:
         user = AppUser(user_id, account.get("role", "user"), account.get("encoding", "json"),
                        habits or Habits(), client)
         self.users[user_id] = user
+        self._by_role.setdefault(user.role, []).append(user_id)
         return user
 
     async def online(self, user_id: str, within: float = 10.0) -> None:
@@ -252,10 +254,17 @@ class AppUserCrowd:
         return msgid
 
     def _peer(self, user: AppUser) -> str | None:
-        others = [u for u in self.users.values() if u.user_id != user.user_id]
-        other_role = [u for u in others if u.role != user.role]
-        pool = other_role or others
-        return self._rng.choice(pool).user_id if pool else None
+        """Someone of the other role, else anyone else (no scan: this runs for every
+        scheduled chat of a thousand phones)."""
+        other = "user" if user.role == "expert" else "expert"
+        if self._by_role.get(other):
+            return self._rng.choice(self._by_role[other])
+        same = self._by_role.get(user.role, [])
+        if len(same) < 2:
+            return None
+        while (peer := self._rng.choice(same)) == user.user_id:
+            pass
+        return peer
 
     def _received(self, user_id: str, message: MqttMessage) -> None:
         user = self.users[user_id]

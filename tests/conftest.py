@@ -76,6 +76,26 @@ async def start_broker(tmp_path: Path) -> Any:
         await broker.stop()
 
 
+@pytest.fixture
+async def im(engine: Engine, start_broker: Any) -> Any:
+    """The IM server on a managed Mosquitto, wired as serve wires it (``.broker`` is it)."""
+    from app.im.service import ImService
+    from app.transport.mqtt_loop import long_lived_client
+
+    broker = await start_broker()
+    client = long_lived_client(broker.host, broker.port, username=broker.im_server.username,
+                               password=broker.im_server.password, client_id="imserver")
+    await client.connect(5)
+    service = ImService(engine, client, secret="test-secret", host=broker.host,
+                        port=broker.port, online=broker.online,
+                        accounts=broker.put_im_users)
+    await service.start()
+    service.broker = broker  # type: ignore[attr-defined]
+    yield service
+    await service.stop()
+    await client.disconnect()
+
+
 def example(name: str) -> Any:
     """A spec example shipped in resources/examples/workorder, decoded."""
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))

@@ -63,22 +63,13 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(len(ordered) * q))] * 1000
 
 
-def _rss_mb() -> float:
-    return baseline._rss_mb()
-
-
 async def _im_server(engine: Engine, broker: ManagedBroker) -> tuple[ImService, MqttClient]:
     """The IM server as serve wires it to the managed broker."""
     client = long_lived_client(broker.host, broker.port, username=broker.im_server.username,
                         password=broker.im_server.password, client_id="imserver")
     await client.connect(15)
-
-    def give(users: dict[str, str]) -> Any:
-        broker.set_im_users(users)
-        return broker.sync()
-
     im = ImService(engine, client, secret="bench-secret", host=broker.host, port=broker.port,
-                   online=broker.online, accounts=give)
+                   online=broker.online, accounts=broker.put_im_users)
     await im.start()
     return im, client
 
@@ -135,13 +126,13 @@ async def _run(users: int, rate: float, seconds: float, crowd_factory: Any) -> R
 
 async def _crowd(result: Result, im: ImService, broker: ManagedBroker, crowd: Any,
                  accounts: list[dict[str, Any]]) -> None:
-    before = _rss_mb()
+    before = baseline.rss_mb()
     started = time.perf_counter()
     for account in accounts:
         crowd.add(account)
     result.refused = len(await crowd.all_online())
     result.connect_seconds = time.perf_counter() - started
-    result.connect_mb = _rss_mb() - before
+    result.connect_mb = baseline.rss_mb() - before
     # The server tells online from offline by the broker's log: wait until it has seen all,
     # or chats would be measured as offline pushes.
     await _until(lambda: len(broker.presence.clients.keys() & im.users.keys()) >= result.users,

@@ -143,6 +143,12 @@ class ManagedBroker:
         self._im_users = dict(users)
         self._changed()
 
+    async def put_im_users(self, users: dict[str, str]) -> None:
+        """As set_im_users, returning when a running broker has them (the IM server's
+        ``accounts`` hook)."""
+        self._im_users = dict(users)
+        await self.sync()
+
     def accounts(self) -> dict[str, dynsec.Client]:
         """Every account the broker should have, by username."""
         out = {accounts.SERVICE_USER: accounts.service_client(self.service.password),

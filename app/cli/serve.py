@@ -224,34 +224,29 @@ async def _start_im(args: argparse.Namespace, engine: Engine, mq: MqSide,
         return None
     secret = tokens.load_or_create(paths.data_dir(args.data_dir), "im-secret")
     broker = mq.broker
+    give: Callable[[dict[str, str]], Any] | None = None
+    online: Callable[[str], bool] | None = None
     if broker is not None:
         host, port = broker.host, broker.port
         client = long_lived_client(host, port, username=broker.im_server.username,
-                            password=broker.im_server.password, client_id="imserver")
-
-        def give(users: dict[str, str]) -> Any:
-            broker.set_im_users(users)
-            return broker.sync()
-
-        online = broker.online
-    else:
+                                   password=broker.im_server.password, client_id="imserver")
+        give, online = broker.put_im_users, broker.online
+    else:  # an external broker's accounts are its operators' business
         assert mq.external is not None
         ext = mq.external
         host, port = ext.host, ext.port
         client = long_lived_client(host, port, username=ext.username, password=ext.password,
-                            tls=ext.tls, client_id=f"pushstudio-im-{engine.instance_id}")
-        give = None  # an external broker's accounts are its operators' business
-
-        def online(user_id: str) -> bool | None:
-            return None  # not known: no connection log to read
+                                   tls=ext.tls,
+                                   client_id=f"pushstudio-im-{engine.instance_id}")
     try:
         await client.connect(15)
     except MqttError as error:
         print_err(f"serve: the IM server could not connect: {error}; running without it")
         return None
     stack.push_async_callback(client.disconnect)
-    im = ImService(engine, client, secret=secret, host=host, port=port, online=online,
-                   accounts=give)
+    im = ImService(engine, client, secret=secret, host=host, port=port,
+                   # an external broker's presence is unknown: no connection log to read
+                   online=online or (lambda _user_id: None), accounts=give)
     await im.start()
     stack.push_async_callback(im.stop)
     return im

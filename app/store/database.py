@@ -450,14 +450,6 @@ class Store:
 
     # --- the IM server ---------------------------------------------------------------------
 
-    def put_im_user(self, user_id: str, doc: dict[str, Any]) -> bool:
-        """Create or replace; True if it is new."""
-        with self.transaction() as conn:
-            new = conn.execute("SELECT 1 FROM im_users WHERE user_id = ?",
-                               [user_id]).fetchone() is None
-        self.put_im_users({user_id: doc})
-        return new
-
     def put_im_users(self, docs: dict[str, dict[str, Any]]) -> None:
         """Create or replace many, in one transaction."""
         now = time.time()

@@ -122,7 +122,7 @@ def raw_im(host: str, port: int, server: tuple[str, str], users: list[tuple[str,
     and the seconds until every user got one message of a fan-out to all."""
     import selectors
 
-    rss_before = _rss_mb()
+    rss_before = rss_mb()
     selector = selectors.DefaultSelector()
     connected: list[str] = []
     echoes: dict[bytes, float] = {}
@@ -171,7 +171,7 @@ def raw_im(host: str, port: int, server: tuple[str, str], users: list[tuple[str,
     everyone.extend(clients)
     pump(lambda: len(connected) >= len(users))
     connect_seconds = time.perf_counter() - started
-    connect_mb = _rss_mb() - rss_before
+    connect_mb = rss_mb() - rss_before
 
     echo = make(server[0], server[1], "raw-echo")
     everyone.append(echo)
@@ -209,7 +209,7 @@ def raw_im(host: str, port: int, server: tuple[str, str], users: list[tuple[str,
             "roundTrips": round_trips, "fanoutSeconds": fanout_seconds}
 
 
-def _rss_mb() -> float:
+def rss_mb() -> float:
     """This process's resident memory now, in MB (Linux; 0 elsewhere)."""
     try:
         with open("/proc/self/statm") as statm:

@@ -112,13 +112,8 @@ class LoopMqttClient(MqttClient):
         # found again": the subscriptions are the session's business (cleansession=false).
         self.connected = False
         try:
-            # paho's connect is blocking (DNS, TCP handshake, the CONNECT write); on the
-            # loop thread that is fine for 127.0.0.1 and would stall it for a remote broker.
-            if self.host in ("127.0.0.1", "localhost", "::1"):
-                self._client.connect(self.host, self.port, self._keepalive)
-            else:
-                await asyncio.to_thread(self._client.connect, self.host, self.port,
-                                        self._keepalive)
+            await self._blocking(self._client.connect, self.host, self.port,
+                                 self._keepalive)
         except (OSError, ValueError) as error:
             raise MqttError(f"cannot connect to {self.host}:{self.port}: {error}") from None
         ticker = _tickers.get(loop)
@@ -170,6 +165,15 @@ class LoopMqttClient(MqttClient):
         # Every paho callback already runs on the loop: no thread to hop from.
         fn(*args)
 
+    async def _blocking(self, fn: Any, *args: Any) -> None:
+        """paho's connect and reconnect block (DNS, TCP handshake, the CONNECT write): on
+        the loop thread that is fine for this machine and would stall it for a remote
+        broker, which gets a worker thread."""
+        if self.host in ("127.0.0.1", "localhost", "::1"):
+            fn(*args)
+        else:
+            await asyncio.to_thread(fn, *args)
+
     def _disconnected(self, reason: str) -> None:
         super()._disconnected(reason)
         was_up = (self._connected is not None and self._connected.done()
@@ -184,10 +188,7 @@ class LoopMqttClient(MqttClient):
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
                 try:
-                    if self.host in ("127.0.0.1", "localhost", "::1"):
-                        self._client.reconnect()
-                    else:
-                        await asyncio.to_thread(self._client.reconnect)
+                    await self._blocking(self._client.reconnect)
                 except (OSError, ValueError) as error:
                     self.last_error = str(error)
                     continue

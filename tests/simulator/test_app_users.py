@@ -11,30 +11,9 @@ from hypothesis import strategies as st
 
 from app.broker.managed import find_mosquitto
 from app.catalog.samples import sample
-from app.im.service import ImService
-from app.transport.mqtt_loop import long_lived_client
 from simulator.app_users import AppUserCrowd, AppUserInputError, crowd_request
 
 needs_broker = pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
-
-
-@pytest.fixture
-async def im(engine, start_broker):
-    broker = await start_broker()
-    client = long_lived_client(broker.host, broker.port, username=broker.im_server.username,
-                               password=broker.im_server.password, client_id="imserver")
-    await client.connect(5)
-
-    async def give(users):
-        broker.set_im_users(users)
-        await broker.sync()
-
-    service = ImService(engine, client, secret="test-secret", host=broker.host,
-                        port=broker.port, online=broker.online, accounts=give)
-    await service.start()
-    yield service
-    await service.stop()
-    await client.disconnect()
 
 
 @pytest.fixture

@@ -19,8 +19,6 @@ from app.broker.managed import find_mosquitto
 from app.catalog.samples import sample
 from app.im import wire
 from app.im.msgid import new_msgid
-from app.im.service import ImService
-from app.transport.mqtt import MqttClient
 
 pytestmark = pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
 SERVER_TOPIC = "$sktalent/server/mqttserver"
@@ -75,27 +73,6 @@ async def until(condition, within=10.0):
     while not condition():
         assert time.monotonic() < deadline, "condition not met in time"
         await asyncio.sleep(0.02)
-
-
-@pytest.fixture
-async def im(engine, start_broker):
-    broker = await start_broker()
-    client = MqttClient(broker.host, broker.port, username=broker.im_server.username,
-                        password=broker.im_server.password, client_id="imserver")
-    await client.connect(5)
-
-    async def give(users):
-        broker.set_im_users(users)
-        await broker.sync()
-
-    service = ImService(engine, client, secret="test-secret", host=broker.host,
-                        port=broker.port, online=lambda u: u in broker.presence.clients,
-                        accounts=give)
-    await service.start()
-    service.broker = broker
-    yield service
-    await service.stop()
-    await client.disconnect()
 
 
 async def user(im, user_id, **fields):
