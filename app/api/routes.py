@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
+from app import heap
 from app.api import token as tokens
 from app.catalog.envelope import JsonProblem, loads
 from app.catalog.findings import Mode
@@ -384,7 +385,9 @@ class Api:
 
         crowd = self._app_users()
         try:
-            return HttpResponse.json(await crowd.create(_body(request)), 201)
+            created = await crowd.create(_body(request))
+            heap.settle()  # a crowd is long-lived: out of the full GC pass's way
+            return HttpResponse.json(created, 201)
         except UserError as error:
             raise Problem(422, "", errors=[f.to_json() for f in error.findings]) from None
         except ValueError as error:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from app import heap
 from app.broker.managed import ManagedBroker
 from app.engine import Engine
 from app.im.service import ImService
@@ -133,6 +134,7 @@ async def _crowd(result: Result, im: ImService, broker: ManagedBroker, crowd: An
     result.refused = len(await crowd.all_online())
     result.connect_seconds = time.perf_counter() - started
     result.connect_mb = baseline.rss_mb() - before
+    heap.settle()  # as serve does after startup and after a crowd comes online
     # The server tells online from offline by the broker's log: wait until it has seen all,
     # or chats would be measured as offline pushes.
     await _until(lambda: len(broker.presence.clients.keys() & im.users.keys()) >= result.users,

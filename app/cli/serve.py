@@ -17,7 +17,7 @@ import signal
 from collections.abc import Callable
 from typing import Any
 
-from app import paths
+from app import heap, paths
 from app.api import token as tokens
 from app.api.routes import Api, SimulatorHost
 from app.broker.managed import BrokerUnavailable, ManagedBroker
@@ -114,6 +114,7 @@ async def serve(args: argparse.Namespace, host: str, port: int,
                   mqtt_account=mq.account, im=im, app_users=phones)
         server = await HttpServer(api.handle, host, port).start()
         stack.push_async_callback(server.stop)
+        heap.settle()  # what startup built lives as long as serve
 
         print(json.dumps({
             "event": "ready", "http": server.url, "mqtt": mq.address(), "token": token,
