@@ -3,8 +3,10 @@ engine over them. Nothing here is a mock: these are the parts the product runs o
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -107,3 +109,12 @@ def subscription(base_code: str = "HRZDWYWHXT", **fields: Any) -> dict[str, Any]
                            "dataAreas": ["fwwt"], "changeIds": ["1", "5", "2", "3"]}
     doc.update(fields)
     return doc
+
+
+async def until(condition: Callable[[], object], within: float = 10.0) -> None:
+    """Wait for a condition that no event announces (another process's doing, a counter on
+    paho's side), polling with a deadline — never a bare sleep."""
+    deadline = time.monotonic() + within
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.01)

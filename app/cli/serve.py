@@ -20,6 +20,7 @@ from typing import Any
 from app import heap, paths
 from app.api import token as tokens
 from app.api.routes import Api, SimulatorHost
+from app.broker.client_events import HOW, ClientEvents
 from app.broker.managed import BrokerUnavailable, ManagedBroker
 from app.broker.profile import ExternalBroker, parse_broker
 from app.cli import UNUSABLE, print_err
@@ -136,6 +137,8 @@ class MqSide:
         self.client: MqttClient | None = None
         self.publisher: MqPublisher | None = None
         self.problem: str | None = None
+        #: Who is connected to an external broker (the managed one's log says it instead).
+        self.client_events: ClientEvents | None = None
 
     def address(self) -> dict[str, Any] | None:
         if self.broker is not None:
@@ -150,6 +153,8 @@ class MqSide:
             out.update(self.broker.status().to_json())
         if self.external is not None:
             out.update(managed=False, url=self.external.describe())
+        if self.client_events is not None:
+            out.update(clientEvents=self.client_events.to_json())
         if self.client is not None:
             out.update(connected=self.client.connected, reconnects=self.client.reconnects,
                        lastError=self.client.last_error)
@@ -239,18 +244,45 @@ async def _start_im(args: argparse.Namespace, engine: Engine, mq: MqSide,
         client = long_lived_client(host, port, username=ext.username, password=ext.password,
                                    tls=ext.tls,
                                    client_id=f"pushstudio-im-{engine.instance_id}")
+        online = await _watch_client_events(engine, mq, stack)
     try:
         await client.connect(15)
     except MqttError as error:
         print_err(f"serve: the IM server could not connect: {error}; running without it")
         return None
     stack.push_async_callback(client.disconnect)
+    # Our own arrival is the first client event an external broker can tell us about: wait
+    # for it, so that presence is known before the first message (or said to be unknown).
+    if mq.client_events is not None and not await mq.client_events.first_event(3.0):
+        print_err("serve: the broker publishes no client events, so who is online is "
+                  f"unknown and no mobile pushes are recorded. {HOW}")
     im = ImService(engine, client, secret=secret, host=host, port=port,
-                   # an external broker's presence is unknown: no connection log to read
                    online=online or (lambda _user_id: None), accounts=give)
     await im.start()
     stack.push_async_callback(im.stop)
     return im
+
+
+async def _watch_client_events(engine: Engine, mq: MqSide, stack: contextlib.AsyncExitStack
+                               ) -> Callable[[str], bool | None] | None:
+    """Presence on an external broker, from the client events it publishes; connected
+    before the IM server's own client, whose arrival is then the first event heard."""
+    ext = mq.external
+    assert ext is not None
+    events = ClientEvents()
+    watcher = long_lived_client(ext.host, ext.port, username=ext.username,
+                                password=ext.password, tls=ext.tls,
+                                client_id=f"pushstudio-presence-{engine.instance_id}")
+    try:
+        await watcher.connect(15)
+    except MqttError as error:
+        print_err(f"serve: could not watch the broker's client events: {error}; "
+                  "who is online stays unknown, so no mobile pushes are recorded")
+        return None
+    stack.push_async_callback(watcher.disconnect)
+    mq.client_events = await events.watch(watcher)
+    stack.push_async_callback(events.stop)
+    return events.online
 
 
 def _creator(im: ImService) -> Callable[[list[dict[str, Any]]], Any]:
