@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_gui
 
-        return run_gui(args)
+        return run_gui(args, simulators=SubscriberHost, crowd=AppUserCrowd)
     try:
         return args.run(args)
     except SchemaTooNew as error:

@@ -156,6 +156,21 @@ class ImMessageLogged(CoreEvent):
     msgid: str | None
     status: str
     reason: str | None = None
+    #: The message as it travelled: JSON text, or base64 of binary protobuf (``binary``).
+    body: str = ""
+    binary: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MqPublished(CoreEvent):
+    """A delivery's callback body was published on its subscriber's MQ topic and the broker
+    acknowledged it (QoS 1)."""
+
+    delivery_id: int
+    base_code: str
+    topic: str
+    change_id: str
+    body: bytes
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

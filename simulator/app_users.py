@@ -104,7 +104,7 @@ class AppUser:
     chat_seq: int = 0
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
         ("chatsSent", "sentTicks", "receivedTicks", "chatsIn", "receivedSent", "notifications",
-         "records", "unreadable", "connects", "refused"), 0))
+         "records", "unreadable", "connects", "refused", "repliesLost"), 0))
     last_error: str | None = None
     #: Bumped at each new plan, so that the schedule's older entries for it are skipped.
     plan: int = 0
@@ -307,7 +307,17 @@ class AppUserCrowd:
 
     def _send(self, user: AppUser, message: dict[str, Any]) -> None:
         body = json.dumps(message, ensure_ascii=False).encode()
-        self._later(user.client.publish(SERVER_TOPIC, body, 1))
+        self._later(self._reply(user, body))
+
+    async def _reply(self, user: AppUser, body: bytes) -> None:
+        try:
+            await user.client.publish(SERVER_TOPIC, body, 1)
+        except MqttError as error:
+            # Gone offline with the reply (a tick, a sync_ack) in flight: a real phone loses
+            # it too. Counted and kept as the phone's last error, not a traceback.
+            user.counts["repliesLost"] += 1
+            user.last_error = f"a reply was lost going offline: {error}"
+            self._poke()
 
     def _later(self, coro: Any) -> None:
         task = spawn(coro, name="simulated app user")

@@ -1,33 +1,37 @@
-"""The desktop app's entry point.
+"""The desktop app's entry point: the same platform as ``serve``, hosted in-process on a
+qasync event loop, with the main window watching it.
 
-Until the panels land (issue: the desktop app), the window shows what the core already does
-and how to reach it from a terminal, in Chinese and English, so that ``./dev run`` on a fresh
-machine ends in a window that tells the truth.
+The window opens at once and says "starting"; the platform (broker, IM server, API …)
+comes up behind it, and what could not start is said in the status bar, not in a crash.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import logging
 import sys
+from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import (
-    QApplication,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app.catalog import default_catalog
+from app.bus import EventBus
+from app.live import LiveFeed
+from app.platform import Options, Platform
+from ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 # Fonts that carry CJK glyphs, in order of preference; the first one installed wins.
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei",
              "PingFang SC", "WenQuanYi Micro Hei")
+#: Where the window's API listens: the serve default, or any free port when that is taken
+#: (a `serve` may be running beside the window).
+HTTP_PORTS = (8470, 0)
 
 
 def pick_font() -> QFont:
@@ -40,64 +44,63 @@ def pick_font() -> QFont:
     return font
 
 
-class PlaceholderWindow(QMainWindow):
-    def __init__(self, db_path: str) -> None:
-        super().__init__()
-        self.setWindowTitle("Push Studio")
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        title = QLabel("Push Studio · 推送工作台")
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
-        intro = QLabel(
-            "界面面板正在建设中；平台（回调、MQ 主题、IM、接口）与核心引擎已可在命令行使用。\n"
-            "The panels are being built; the platform (callbacks, MQ topics, IM, the API) and "
-            "the core work from the command line today:")
-        commands = QLabel(
-            "python main.py serve                整个平台 · the platform, headless (API)\n"
-            "python main.py catalog [N]          每个 changeId 及其字段 · every changeId\n"
-            "python main.py validate FILE        按规范校验 · check a callback body\n"
-            "python main.py subscriptions add F  订阅系统 · subscriber systems\n"
-            "python main.py send FILE            接收事件 · accept events\n"
-            "python main.py timeline ORDER       工单时间线 · an order's story\n"
-            "python main.py explain --event F    为何（未）送达 · why (not) delivered")
-        # Monospace so the columns line up; the CJK mono face keeps Chinese in the grid.
-        commands.setStyleSheet(
-            "font-family: 'Noto Sans Mono CJK SC', 'DejaVu Sans Mono', monospace;"
-            "padding: 6px 12px;")
-        where = QLabel(f"数据库 · database: {db_path}")
-        for label in (intro, commands, where):
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(title)
-        layout.addWidget(intro)
-        layout.addWidget(commands)
-        layout.addWidget(where)
-        # A handful of static rows: the catalogue at a glance (not a live log, so a
-        # QTableWidget is fine here).
-        family = default_catalog().workorder
-        table = QTableWidget(len(family.types), 4)
-        table.setHorizontalHeaderLabels(["changeId", "事件", "event", "字段 · fields"])
-        for row, mt in enumerate(family.types):
-            for col, text in enumerate((mt.id, mt.zh, mt.en, str(len(mt.fields)))):
-                item = QTableWidgetItem(text)
-                if mt.supported:
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                else:  # shown, but visibly not something the platform sends
-                    item.setFlags(Qt.ItemFlag.NoItemFlags)
-                    item.setToolTip("平台暂不支持 · not supported by the platform: the router "
-                                    "refuses it unless \"allow unsupported events\" is on")
-                table.setItem(row, col, item)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(table, 1)
-        self.setCentralWidget(body)
-        self.resize(900, 620)
+def is_dark() -> bool:
+    palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
-def run_gui(args: argparse.Namespace) -> int:
+async def start_platform(args: argparse.Namespace, window: MainWindow, bus: EventBus,
+                         simulators: Callable[[], Any] | None = None,
+                         crowd: Callable[..., Any] | None = None) -> Platform | None:
+    """Bring the platform up behind the window; None (and said why) when it cannot."""
+    last: OSError | None = None
+    for port in HTTP_PORTS:
+        options = Options(db_path=args.db_path, data_dir=args.data_dir, http_port=port,
+                          mqtt_port=getattr(args, "mqtt_port", 0))
+        platform = Platform(options, simulators=simulators, crowd=crowd, bus=bus)
+        try:
+            await platform.start()
+        except OSError as error:  # the port is taken: try the next
+            last = error
+            continue
+        ready = platform.ready()
+        window.status.platform_ready(ready["http"], ready["token"], platform.mq.status)
+        for warning in platform.warnings:
+            window.status.showMessage(warning, 15_000)
+        return platform
+    window.status.platform_failed(str(last))
+    return None
+
+
+def run_gui(args: argparse.Namespace, simulators: Callable[[], Any] | None = None,
+            crowd: Callable[..., Any] | None = None) -> int:
+    import qasync
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Push Studio")
+    app.setOrganizationName("Push Studio")
     app.setFont(pick_font())
-    window = PlaceholderWindow(str(args.db_path))
+    bus = EventBus()  # the platform's: the window's feed listens before anything moves
+    feed = LiveFeed(bus)
+    window = MainWindow(feed, settings=QSettings(), dark=is_dark())
     window.show()
-    return app.exec()
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    closed = asyncio.Event()
+    app.lastWindowClosed.connect(closed.set)
+
+    async def main() -> int:
+        try:
+            platform = await start_platform(args, window, bus, simulators, crowd)
+        except Exception as error:  # shown, not a silent exit
+            log.exception("the platform did not start")
+            QMessageBox.critical(window, "Push Studio", str(error))
+            return 1
+        await closed.wait()
+        if platform is not None:
+            await platform.stop()
+        return 0
+
+    with contextlib.closing(loop):
+        return loop.run_until_complete(main())

@@ -26,6 +26,7 @@ from app.delivery.body import callback_body
 from app.events import (
     DeliveriesReplayed,
     EventAccepted,
+    MqPublished,
     SubscriptionRemoved,
     SubscriptionSaved,
 )
@@ -170,14 +171,18 @@ class MqPublisher:
             body = callback_body(base_code=sub.base_code, data_area=message.data_area,
                                  change_id=message.change_id, data_json=message.data_json,
                                  encoding=sub.data_encoding, send_base_code=sub.send_base_code)
+            topic = topic_for(sub.base_code, message.data_area)
             try:
-                await self.client.publish(topic_for(sub.base_code, message.data_area), body)
+                await self.client.publish(topic, body)
             except MqttError as error:  # the client is going away: the next start resends
                 log.warning("MQ publish of delivery %d stopped: %s", message.delivery_id,
                             error)
                 return
             self.published += 1
             self._record(message, time.time(), done=not sub.callback_url)
+            self.engine.bus.publish(MqPublished(delivery_id=message.delivery_id,
+                                                base_code=sub.base_code, topic=topic,
+                                                change_id=message.change_id, body=body))
 
     async def _read_stats(self) -> None:
         while True:

@@ -359,21 +359,20 @@ class ImService:
              binary: bool = False) -> None:
         """Into the message log: shown at once on the bus, written to the store by the
         journal task in batches."""
+        text = base64.b64encode(body).decode() if binary else body.decode("utf-8", "replace")
         if len(self._rows) >= JOURNAL_LIMIT:
             self.counts["logDropped"] += 1
             if self.counts["logDropped"] in (1, 100) or self.counts["logDropped"] % 10_000 == 0:
                 log.warning("IM message log behind the store: %d rows not kept",
                             self.counts["logDropped"])
         else:
-            text = base64.b64encode(body).decode() if binary \
-                else body.decode("utf-8", "replace")
             self._rows.append({"at": self.clock(), "direction": direction, "user_id": user_id,
                                "type": kind, "msgid": msgid, "status": status,
                                "reason": reason, "body": text, "binary": int(binary)})
             self._journal_ready.set()
         self.engine.bus.publish(ImMessageLogged(direction=direction, user_id=user_id,
                                                 type=kind, msgid=msgid, status=status,
-                                                reason=reason))
+                                                reason=reason, body=text, binary=binary))
 
     async def _journal(self) -> None:
         """Write what the message path collected — log rows, pushes, acknowledged chains —

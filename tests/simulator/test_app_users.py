@@ -153,3 +153,19 @@ def test_any_request_is_accepted_or_refused_with_a_field(doc):
         assert isinstance(error.path, str) and str(error)
     else:
         assert 1 <= checked["count"] <= 10_000
+
+
+@needs_broker
+async def test_a_reply_lost_going_offline_is_counted_not_raised(crowd, caplog, monkeypatch):
+    from app.transport.mqtt import MqttError
+
+    user, _ = await pair(crowd)
+
+    async def cut_off(*_args):  # what publish raises when DISCONNECT beats the PUBACK
+        raise MqttError("disconnected")
+
+    monkeypatch.setattr(crowd.users[user].client, "publish", cut_off)
+    crowd._send(crowd.users[user], {"msgid": "0" * 24, "type": "received"})
+    await crowd.wait_until(lambda: crowd.users[user].counts["repliesLost"] == 1)
+    assert "lost going offline" in crowd.users[user].last_error
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]

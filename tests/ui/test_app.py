@@ -1,24 +1,21 @@
+"""The desktop app hosting the real platform: a real Mosquitto, real HTTP, a real SQLite file,
+watched by the real window (offscreen)."""
+
 from __future__ import annotations
 
+import argparse
+
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QLabel, QTableWidget
 
-from ui.app import CJK_FONTS, PlaceholderWindow, pick_font
-
-
-def test_placeholder_window_tells_the_truth(qtbot, tmp_path):
-    window = PlaceholderWindow(str(tmp_path / "x.db"))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    text = "\n".join(label.text() for label in window.findChildren(QLabel))
-    assert "python main.py validate FILE" in text
-    assert str(tmp_path / "x.db") in text
-    table = window.findChild(QTableWidget)
-    assert table.rowCount() == 10
-    assert [table.item(r, 0).text() for r in range(table.rowCount())] == [
-        "1", "5", "2", "3", "4", "6", "7", "8", "9", "10"]
+from app.broker.managed import find_mosquitto
+from app.bus import EventBus
+from app.live import LiveFeed
+from simulator.subscribers import Behaviour, SubscriberHost
+from tests.conftest import example, subscription, until
+from ui.app import CJK_FONTS, pick_font, start_platform
+from ui.main_window import MainWindow
 
 
 def test_a_cjk_font_is_chosen_when_one_is_installed(qapp):
@@ -26,3 +23,35 @@ def test_a_cjk_font_is_chosen_when_one_is_installed(qapp):
     if not installed:
         pytest.skip("no CJK font installed (./dev installs fonts-noto-cjk on Debian)")
     assert pick_font().family() == installed[0]
+
+
+@pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
+async def test_an_event_sent_to_the_hosted_platform_shows_up_live(qtbot, tmp_path):
+    bus = EventBus()
+    window = MainWindow(LiveFeed(bus), settings=QSettings(str(tmp_path / "ui.ini"),
+                                                           QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.show()
+    assert "Starting" in window.status.broker.text()
+    args = argparse.Namespace(db_path=tmp_path / "push-studio.db", data_dir=str(tmp_path),
+                              mqtt_port=0)
+    platform = await start_platform(args, window, bus, SubscriberHost)
+    assert platform is not None
+    try:
+        assert window.status.api.text().startswith("API http://127.0.0.1:")
+        assert window.status.copy.isEnabled()
+        sim = platform.sims.add("hrz", Behaviour(statuses=[200]))
+        await platform.engine.put_subscription(subscription(
+            "HRZ", callbackUrl=sim.url, changeIds=["1"]))
+        await platform.engine.submit(example("envelope-changeId-1.json"), source="compose")
+
+        def kinds() -> set[str]:  # the panel's timer slot, run here: this loop is not Qt's
+            window.live.flush()
+            return {r.kind for r in window.live.model.rows}
+
+        await until(lambda: kinds() >= {"event", "mq", "callback"})
+        window.status.refresh()
+        assert "events 1" in window.status.counters.text()
+        assert "Managed Mosquitto on port" in window.status.broker.text()
+    finally:
+        await platform.stop()

@@ -1,0 +1,233 @@
+"""Everything that moves, as rows: the data behind the Live panel, owned by the core.
+
+The feed listens to the event bus and keeps the latest ``capacity`` rows in memory, each with
+a sequence number; a view asks for the rows after the last one it has (``since``), in batches
+at its own pace, so a burst of thousands of events costs the GUI one insert per flush. Older
+rows leave the window and are counted (``evicted``): the database keeps the history.
+
+Each row has a ``topic``, an MQTT-style path, so that one wildcard filter works for every
+kind: the MQ topic itself (``wo/push/<baseCode>/<dataArea>``), the IM topics
+(``$sktalent/clients/<userID>``, ``$sktalent/server/mqttserver``), and for the rest
+``events/<changeId>/<dataArea>``, ``events/rejected/<reason>``, ``callbacks/<baseCode>`` and
+``pushes/<platform>/<userID>``. The filter is a view, not a broker: ``#`` matches topics that
+start with ``$`` too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.bus import EventBus
+from app.events import (
+    DeliveryAttempted,
+    EventAccepted,
+    EventRejected,
+    ImMessageLogged,
+    MqPublished,
+    PushRecorded,
+)
+
+#: Rows kept in memory (about 300 bytes each, plus the payload text they point to).
+CAPACITY = 100_000
+#: Event ids remembered to tell a delivery attempt which order it belongs to.
+_ORDERS_REMEMBERED = 100_000
+
+#: Row kinds, in the order the panel offers them.
+KINDS = ("event", "rejected", "callback", "mq", "im", "push")
+#: Outcomes, which colour a row.
+OUTCOMES = ("ok", "pending", "retry", "failed", "rejected", "queued", "info")
+
+
+@dataclass(slots=True)
+class LiveRow:
+    seq: int
+    at: float
+    kind: str
+    outcome: str
+    topic: str
+    who: str  # the subscriber's baseCode, the IM user, or where an event came from
+    order: str | None
+    summary: str
+    #: The message as it travelled (JSON text, or base64 of protobuf when ``binary``).
+    raw: str = ""
+    binary: bool = False
+    #: What else is known: ids, status codes, verdicts, findings.
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def text(self) -> str:
+        """What a plain-text filter searches."""
+        return " ".join((self.kind, self.outcome, self.topic, self.who, self.order or "",
+                         self.summary))
+
+
+class LiveFeed:
+    def __init__(self, bus: EventBus, *, capacity: int = CAPACITY) -> None:
+        self.rows: deque[LiveRow] = deque(maxlen=capacity)
+        self.capacity = capacity
+        self.seq = 0
+        self.evicted = 0
+        #: Running totals for the status bar.
+        self.counts: Counter[str] = Counter()
+        self._orders: OrderedDict[int, str | None] = OrderedDict()
+        self._unsubscribe = [
+            bus.subscribe(EventAccepted, self._accepted),
+            bus.subscribe(EventRejected, self._rejected),
+            bus.subscribe(DeliveryAttempted, self._attempted),
+            bus.subscribe(MqPublished, self._published),
+            bus.subscribe(ImMessageLogged, self._im),
+            bus.subscribe(PushRecorded, self._push),
+        ]
+
+    def close(self) -> None:
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+
+    def since(self, seq: int, limit: int | None = None) -> list[LiveRow]:
+        """Rows after ``seq`` still in the window, oldest first (at most ``limit``)."""
+        if not self.rows or seq >= self.seq:
+            return []
+        first = self.rows[0].seq
+        skip = max(0, seq - first + 1)
+        out = [self.rows[i] for i in range(skip, len(self.rows))]
+        return out if limit is None else out[:limit]
+
+    def pending(self) -> int:
+        """Deliveries recorded and not yet finished (delivered, failed or gone)."""
+        c = self.counts
+        return max(0, c["deliveries"] - c["delivered"] - c["failed"])
+
+    def _add(self, row_args: dict[str, Any]) -> None:
+        self.seq += 1
+        if len(self.rows) == self.capacity:
+            self.evicted += 1
+        self.rows.append(LiveRow(seq=self.seq, **row_args))
+
+    def _accepted(self, e: EventAccepted) -> None:
+        self.counts["events"] += 1
+        self.counts["deliveries"] += len(e.base_codes)
+        self._orders[e.event_id] = e.service_order_id
+        if len(self._orders) > _ORDERS_REMEMBERED:
+            self._orders.popitem(last=False)
+        to = ", ".join(e.base_codes) if e.base_codes else "no subscriber"
+        self._add({"at": e.at, "kind": "event", "outcome": "ok" if e.base_codes else "info",
+                   "topic": f"events/{e.change_id}/{e.data_area}", "who": e.source,
+                   "order": e.service_order_id,
+                   "summary": f"changeId {e.change_id} · {e.data_area} → {to}",
+                   "raw": e.data_json,
+                   "meta": {"eventId": e.event_id, "changeId": e.change_id,
+                            "dataArea": e.data_area, "deliveries": list(e.base_codes),
+                            "warnings": [f.to_json() for f in e.warnings]}})
+
+    def _rejected(self, e: EventRejected) -> None:
+        self.counts["rejected"] += 1
+        first = e.findings[0].message if e.findings else e.reason
+        self._add({"at": e.at, "kind": "rejected", "outcome": "rejected",
+                   "topic": f"events/rejected/{e.reason}", "who": e.source, "order": None,
+                   "summary": f"{e.reason}: {first}"
+                              + (f" (+{len(e.findings) - 1})" if len(e.findings) > 1 else ""),
+                   "meta": {"rejectionId": e.rejection_id, "changeId": e.change_id,
+                            "dataArea": e.data_area,
+                            "findings": [f.to_json() for f in e.findings]}})
+
+    def _attempted(self, e: DeliveryAttempted) -> None:
+        outcome = {"delivered": "ok", "retry": "retry"}.get(e.verdict, "failed")
+        if e.verdict == "delivered":
+            self.counts["delivered"] += 1
+        elif e.verdict in ("failed", "gone", "cancelled"):
+            self.counts["failed"] += 1
+        answer = f"HTTP {e.status_code}" if e.status_code is not None else (e.error or "?")
+        self._add({"at": e.at, "kind": "callback", "outcome": outcome,
+                   "topic": f"callbacks/{e.base_code}", "who": e.base_code,
+                   "order": self._orders.get(e.event_id),
+                   "summary": f"attempt {e.attempt} → {answer} · {e.verdict} · "
+                              f"{e.latency_ms:.0f} ms",
+                   "meta": {"deliveryId": e.delivery_id, "eventId": e.event_id,
+                            "attempt": e.attempt, "verdict": e.verdict,
+                            "statusCode": e.status_code, "error": e.error,
+                            "webhookId": e.webhook_id, "nextAt": e.next_at}})
+
+    def _published(self, e: MqPublished) -> None:
+        self.counts["mq"] += 1
+        self._add({"at": e.at, "kind": "mq", "outcome": "ok", "topic": e.topic,
+                   "who": e.base_code, "order": None,
+                   "summary": f"changeId {e.change_id} published (QoS 1, acknowledged)",
+                   "raw": e.body.decode("utf-8", "replace"),
+                   "meta": {"deliveryId": e.delivery_id, "changeId": e.change_id}})
+
+    def _im(self, e: ImMessageLogged) -> None:
+        self.counts["im"] += 1
+        outcome = {"accepted": "ok", "sent": "ok", "rejected": "rejected",
+                   "queued": "queued"}.get(e.status, "info")
+        topic = ("$sktalent/server/mqttserver" if e.direction == "in"
+                 else f"$sktalent/clients/{e.user_id}")
+        arrow = "←" if e.direction == "in" else "→"
+        summary = f"{arrow} {e.type or '?'} · {e.status}" + (f": {e.reason}" if e.reason else "")
+        self._add({"at": e.at, "kind": "im", "outcome": outcome, "topic": topic,
+                   "who": e.user_id or "?", "order": None, "summary": summary,
+                   "raw": e.body, "binary": e.binary,
+                   "meta": {"direction": e.direction, "type": e.type, "msgid": e.msgid,
+                            "status": e.status, "reason": e.reason}})
+
+    def _push(self, e: PushRecorded) -> None:
+        self.counts["pushes"] += 1
+        extra = e.doc.get("payload", {})
+        order = (extra.get("extra") or {}).get("o_id") or extra.get("o_id")
+        self._add({"at": e.at, "kind": "push", "outcome": "queued",
+                   "topic": f"pushes/{e.platform}/{e.user_id}", "who": e.user_id,
+                   "order": order, "summary": f"{e.platform} push for offline {e.user_id}",
+                   "raw": _json(e.doc), "meta": {"platform": e.platform}})
+
+
+def _json(doc: Any) -> str:
+    import json
+
+    return json.dumps(doc, ensure_ascii=False)
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+FILTER_MODES = ("text", "regex", "topic")
+
+
+class FilterError(ValueError):
+    """A filter that cannot be used; the message says why and how to fix it."""
+
+
+def topic_matches(pattern: str, topic: str) -> bool:
+    """MQTT wildcard matching: ``+`` is one level, ``#`` (last) the rest, including none."""
+    want, have = pattern.split("/"), topic.split("/")
+    for i, level in enumerate(want):
+        if level == "#":
+            return True
+        if i >= len(have) or (level != "+" and level != have[i]):
+            return False
+    return len(want) == len(have)
+
+
+def make_filter(text: str, mode: str = "text") -> Callable[[LiveRow], bool]:
+    """A predicate for rows; the empty text passes everything."""
+    if mode not in FILTER_MODES:
+        raise FilterError(f"filter mode {mode!r}: use one of {', '.join(FILTER_MODES)}")
+    if not text:
+        return lambda _row: True
+    if mode == "text":
+        needle = text.casefold()
+        return lambda row: needle in row.text().casefold()
+    if mode == "regex":
+        try:
+            pattern = re.compile(text, re.IGNORECASE)
+        except re.error as error:
+            raise FilterError(f"regex: {error} (at position {error.pos})") from None
+        return lambda row: pattern.search(row.text()) is not None
+    levels = text.split("/")
+    for i, level in enumerate(levels):
+        if "#" in level and (level != "#" or i != len(levels) - 1):
+            raise FilterError("topic: '#' stands alone as the last level (wo/push/#)")
+        if "+" in level and level != "+":
+            raise FilterError("topic: '+' stands alone as a level (wo/push/+/fwwt)")
+    return lambda row: topic_matches(text, row.topic)

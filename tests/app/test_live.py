@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.bus import EventBus
+from app.events import DeliveryAttempted, ImMessageLogged, PushRecorded
+from app.live import FilterError, LiveFeed, make_filter, topic_matches
+from tests.conftest import example, subscription
+
+
+async def test_accepted_and_rejected_events_become_rows(engine):
+    feed = LiveFeed(engine.bus)
+    await engine.put_subscription(subscription("HRZ"))
+    await engine.submit(example("envelope-changeId-1.json"), source="compose")
+    await engine.submit(b"{not json", source="api")
+    event, rejected = feed.since(0)
+    assert (event.kind, event.outcome, event.topic) == ("event", "ok", "events/1/fwwt")
+    assert event.order == "4503599741262301" and event.who == "compose"
+    assert "HRZ" in event.summary and event.meta["deliveries"] == ["HRZ"]
+    assert '"serviceOrderId"' in event.raw
+    assert (rejected.kind, rejected.outcome, rejected.topic) == (
+        "rejected", "rejected", "events/rejected/not-json")
+    assert feed.counts["events"] == 1 and feed.pending() == 1
+
+    # A callback attempt finds its order through the event it belongs to.
+    engine.bus.publish(DeliveryAttempted(
+        delivery_id=1, event_id=event.meta["eventId"], base_code="HRZ", attempt=1,
+        verdict="delivered", status_code=200, latency_ms=3.0, error=None, webhook_id="w"))
+    (attempt,) = feed.since(rejected.seq)
+    assert attempt.order == "4503599741262301" and attempt.outcome == "ok"
+    assert feed.pending() == 0
+
+
+def test_since_pages_through_a_window_that_evicts_and_counts():
+    bus = EventBus()
+    feed = LiveFeed(bus, capacity=3)
+    for i in range(5):
+        bus.publish(ImMessageLogged(direction="in", user_id=f"u{i}", type="order_chat",
+                                    msgid=None, status="accepted", body="{}"))
+    assert [r.who for r in feed.since(0)] == ["u2", "u3", "u4"]
+    assert feed.evicted == 2
+    assert [r.who for r in feed.since(3)] == ["u3", "u4"]
+    assert feed.since(5) == [] and [r.who for r in feed.since(0, limit=1)] == ["u2"]
+    feed.close()
+    bus.publish(PushRecorded(user_id="x", platform="ios", doc={}))
+    assert feed.seq == 5  # closed: no longer listening
+
+
+def test_im_rows_carry_the_topic_the_message_travelled_on():
+    bus = EventBus()
+    feed = LiveFeed(bus)
+    bus.publish(ImMessageLogged(direction="out", user_id="e1", type="order", msgid="m",
+                                status="queued", body='{"type": "order"}'))
+    bus.publish(PushRecorded(user_id="e1", platform="android",
+                             doc={"payload": {"extra": {"o_id": "O9"}}}))
+    out, push = feed.since(0)
+    assert out.topic == "$sktalent/clients/e1" and out.outcome == "queued"
+    assert push.topic == "pushes/android/e1" and push.order == "O9"
+
+
+@pytest.mark.parametrize(("pattern", "topic", "hit"), [
+    ("wo/push/#", "wo/push/HRZ/fwwt", True),
+    ("wo/push/+/fwwt", "wo/push/HRZ/fwwt", True),
+    ("wo/push/+", "wo/push/HRZ/fwwt", False),
+    ("wo/#", "wo", True),
+    ("#", "$sktalent/clients/u1", True),  # a view, not a broker
+    ("$sktalent/clients/+", "$sktalent/clients/u1", True),
+    ("events/1/fwwt", "events/1/fwwt", True),
+])
+def test_topic_wildcards(pattern, topic, hit):
+    assert topic_matches(pattern, topic) is hit
+
+
+def test_filters_say_what_is_wrong():
+    with pytest.raises(FilterError, match="position"):
+        make_filter("(unclosed", "regex")
+    with pytest.raises(FilterError, match="last level"):
+        make_filter("wo/#/x", "topic")
+    with pytest.raises(FilterError, match=r"'\+' stands alone"):
+        make_filter("wo/a+", "topic")
+    with pytest.raises(FilterError, match="use one of"):
+        make_filter("x", "glob")
+
+
+@given(st.text(max_size=30), st.sampled_from(["text", "regex", "topic"]), st.text(max_size=30))
+def test_any_filter_text_is_usable_or_refused_with_a_reason(text, mode, topic):
+    from app.live import LiveRow
+
+    try:
+        predicate = make_filter(text, mode)
+    except FilterError as error:
+        assert str(error)
+        return
+    predicate(LiveRow(seq=1, at=0, kind="mq", outcome="ok", topic=topic, who="w", order=None,
+                      summary="s"))

@@ -1,0 +1,138 @@
+"""The Live table's model: a list-backed QAbstractTableModel over the core's LiveRows.
+
+Rows arrive in batches (one ``beginInsertRows`` per flush, DESIGN.md) and the oldest leave
+once ``capacity`` is reached, counted in ``dropped``; the core's feed and the database keep
+them. A QSortFilterProxyModel (``LiveFilter``) filters with the core's predicates, and being
+dynamic it applies the filter to rows that arrive after it was set.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from app.live import LiveRow, make_filter
+
+Index = QModelIndex | QPersistentModelIndex
+
+#: Rows the table holds; older ones are paged out (the core's feed and the database keep them).
+CAPACITY = 50_000
+
+#: Outcome → (light theme, dark theme) background; chosen for contrast with the text colour.
+COLOURS = {
+    "ok": ("#e3f4e6", "#1f3a26"),
+    "pending": ("#eef1f6", "#2a2f3a"),
+    "retry": ("#fff3d6", "#4a3c16"),
+    "failed": ("#fbe0e0", "#4d2222"),
+    "rejected": ("#fbe0e0", "#4d2222"),
+    "queued": ("#e6ecfb", "#23304d"),
+}
+
+
+class LiveModel(QAbstractTableModel):
+    COLUMNS = ("time", "kind", "outcome", "who", "order", "topic", "summary")
+
+    def __init__(self, parent: QObject | None = None, *, capacity: int = CAPACITY,
+                 dark: bool = False) -> None:
+        super().__init__(parent)
+        self.rows: list[LiveRow] = []
+        self.capacity = capacity
+        self.dropped = 0
+        self.dark = dark
+        self._headers = (self.tr("Time"), self.tr("Kind"), self.tr("Outcome"), self.tr("Who"),
+                         self.tr("Order"), self.tr("Topic"), self.tr("Summary"))
+
+    def retranslate(self) -> None:
+        self._headers = (self.tr("Time"), self.tr("Kind"), self.tr("Outcome"), self.tr("Who"),
+                         self.tr("Order"), self.tr("Topic"), self.tr("Summary"))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+
+    # --- feeding --------------------------------------------------------------------------
+
+    def append(self, rows: Sequence[LiveRow]) -> None:
+        if not rows:
+            return
+        rows = list(rows)[-self.capacity:]
+        overflow = len(self.rows) + len(rows) - self.capacity
+        if overflow > 0:
+            self.beginRemoveRows(QModelIndex(), 0, overflow - 1)
+            del self.rows[:overflow]
+            self.endRemoveRows()
+            self.dropped += overflow
+        first = len(self.rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self.rows.extend(rows)
+        self.endInsertRows()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.rows.clear()
+        self.endResetModel()
+
+    # --- Qt's side ------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self._headers)):
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _cell(row, self.COLUMNS[index.column()])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            colours = COLOURS.get(row.outcome)
+            return QBrush(QColor(colours[1 if self.dark else 0])) if colours else None
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+
+def _cell(row: LiveRow, column: str) -> str:
+    if column == "time":
+        millis = int(row.at * 1000) % 1000
+        return time.strftime("%H:%M:%S", time.localtime(row.at)) + f".{millis:03d}"
+    value = getattr(row, column)
+    return "" if value is None else str(value)
+
+
+class LiveFilter(QSortFilterProxyModel):
+    """Filters with ``app.live.make_filter``; ``set_filter`` raises FilterError for a filter
+    that cannot be used, and then the previous one stays."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._accepts: Callable[[LiveRow], bool] = lambda _row: True
+        self.setDynamicSortFilter(True)
+
+    def set_filter(self, text: str, mode: str) -> None:
+        accepts = make_filter(text, mode)
+        self.beginFilterChange()
+        self._accepts = accepts
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, LiveModel)
+        return self._accepts(model.rows[source_row])
