@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import signal
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -88,7 +89,13 @@ def run_gui(args: argparse.Namespace, simulators: Callable[[], Any] | None = Non
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     closed = asyncio.Event()
+    # The loop must outlive the window: the platform stops after it closes.
+    app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(closed.set)
+    # Ctrl+C in the terminal, or a SIGTERM, closes the window: the platform then stops in
+    # order (broker last), instead of a KeyboardInterrupt in whatever slot was running.
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: window.close())
 
     async def main() -> int:
         try:

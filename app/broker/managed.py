@@ -282,9 +282,13 @@ class ManagedBroker:
                             self.restarts, self.binary, self.presence.to_json())
 
     async def _spawn(self, within: float) -> None:
-        kwargs = {}
+        kwargs: dict[str, object] = {}
         if sys.platform.startswith("linux"):
             kwargs["preexec_fn"] = _die_with_parent
+        if os.name == "posix":
+            # Its own session: Ctrl+C in the terminal signals the whole foreground group,
+            # and the broker would die under us (and be restarted) while we stop in order.
+            kwargs["start_new_session"] = True
         # Every start begins from exactly the accounts we want (the plugin rewrites this
         # file as it takes changes; ours wins).
         wanted = self.accounts()

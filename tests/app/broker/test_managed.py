@@ -191,3 +191,10 @@ def _zombie(pid: int) -> bool:
         return " Z " in Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return True
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process groups are POSIX")
+async def test_ctrl_c_at_the_terminal_is_ours_to_handle_not_the_brokers(broker):
+    # The terminal signals its whole foreground group; the broker must not be in ours, or
+    # it dies under a clean stop and the watchdog restarts it.
+    assert os.getpgid(broker.status().pid) != os.getpgid(0)
