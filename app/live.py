@@ -15,6 +15,7 @@ start with ``$`` too.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
@@ -91,10 +92,10 @@ class LiveFeed:
         """Rows after ``seq`` still in the window, oldest first (at most ``limit``)."""
         if not self.rows or seq >= self.seq:
             return []
-        first = self.rows[0].seq
-        skip = max(0, seq - first + 1)
-        out = [self.rows[i] for i in range(skip, len(self.rows))]
-        return out if limit is None else out[:limit]
+        skip = max(0, seq - self.rows[0].seq + 1)
+        stop = len(self.rows) if limit is None else min(len(self.rows), skip + limit)
+        # Indexed from the right end, where the new rows are: cheap on a deque.
+        return [self.rows[i] for i in range(skip, stop)]
 
     def pending(self) -> int:
         """Deliveries recorded and not yet finished (delivered, failed or gone)."""
@@ -175,18 +176,13 @@ class LiveFeed:
 
     def _push(self, e: PushRecorded) -> None:
         self.counts["pushes"] += 1
-        extra = e.doc.get("payload", {})
-        order = (extra.get("extra") or {}).get("o_id") or extra.get("o_id")
+        payload = e.doc.get("payload", {})  # Android: {body, extra}; iOS: flat
+        order = (payload.get("extra") or {}).get("o_id") or payload.get("o_id")
         self._add({"at": e.at, "kind": "push", "outcome": "queued",
                    "topic": f"pushes/{e.platform}/{e.user_id}", "who": e.user_id,
                    "order": order, "summary": f"{e.platform} push for offline {e.user_id}",
-                   "raw": _json(e.doc), "meta": {"platform": e.platform}})
-
-
-def _json(doc: Any) -> str:
-    import json
-
-    return json.dumps(doc, ensure_ascii=False)
+                   "raw": json.dumps(e.doc, ensure_ascii=False),
+                   "meta": {"platform": e.platform}})
 
 
 # --- filters ---------------------------------------------------------------------------------

@@ -50,8 +50,8 @@ class LiveModel(QAbstractTableModel):
         self.capacity = capacity
         self.dropped = 0
         self.dark = dark
-        self._headers = (self.tr("Time"), self.tr("Kind"), self.tr("Outcome"), self.tr("Who"),
-                         self.tr("Order"), self.tr("Topic"), self.tr("Summary"))
+        self._headers: tuple[str, ...] = ()
+        self.retranslate()
 
     def retranslate(self) -> None:
         self._headers = (self.tr("Time"), self.tr("Kind"), self.tr("Outcome"), self.tr("Who"),

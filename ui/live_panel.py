@@ -67,6 +67,7 @@ class LivePanel(QWidget):
         self.problem = QLabel()
         self.problem.setObjectName("filterProblem")
         self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setVisible(False)  # no empty line above the table until there is one
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)

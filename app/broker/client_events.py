@@ -71,9 +71,7 @@ class ClientEvents:
         """Take one message; True when it changed who is known to be connected."""
         text = payload.decode("utf-8", "replace")
         if topic.startswith("$SYS/broker/log/"):
-            before = dict(self.presence.clients)
-            self.presence.feed(text)
-            if self.presence.clients.keys() == before.keys():
+            if not self.presence.feed(text):
                 return False
             self._heard("mosquitto-log")
             return True

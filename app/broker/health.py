@@ -35,13 +35,16 @@ class Presence:
 
     clients: dict[str, dict[str, Any]] = field(default_factory=dict)
 
-    def feed(self, line: str) -> None:
+    def feed(self, line: str) -> bool:
+        """Take one log line; True when it changed who is connected."""
         text = line.split(": ", 1)[-1]
         if match := _CONNECTED.search(text):
             self.clients[match["id"]] = {"clientId": match["id"], "username": match["user"],
                                          "address": match["addr"], "since": time.time()}
-        elif match := _GONE.search(text):
-            self.clients.pop(match["id"], None)
+            return True
+        if match := _GONE.search(text):
+            return self.clients.pop(match["id"], None) is not None
+        return False
 
     def reset(self) -> None:
         """The broker restarted: nobody is connected to the new one yet."""

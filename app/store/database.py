@@ -128,6 +128,8 @@ _BATCH_ORDERS = """
 """ + _ORDER_CONFLICT
 
 
+_ATTEMPT_COLUMNS = ("delivery_id", "attempt", "started_at", "latency_ms", "status_code",
+                    "response_body", "error", "verdict")
 _CHAIN_COLUMNS = ("user_id", "last_offset", "next_offset", "msgid", "chat_seq", "ack_chat_seq")
 _IM_MESSAGE_COLUMNS = ("at", "direction", "user_id", "type", "msgid", "status", "reason", "body",
                        "binary")
@@ -315,11 +317,8 @@ class Store:
         """record_attempt for many at once: one statement per table."""
         now = time.time()
         with self.transaction() as conn:
-            conn.executemany(
-                "INSERT INTO delivery_attempts (delivery_id, attempt, started_at, latency_ms, "
-                "status_code, response_body, error, verdict) VALUES (:delivery_id, :attempt, "
-                ":started_at, :latency_ms, :status_code, :response_body, :error, :verdict)",
-                [attempt for attempt, _, _ in results])
+            _insert_rows(conn, "INSERT INTO delivery_attempts", _ATTEMPT_COLUMNS,
+                         [attempt for attempt, _, _ in results])
             conn.executemany(
                 "UPDATE deliveries SET status = ?, attempts = ?, next_attempt_at = ?, "
                 "updated_at = ?, last_error = ? WHERE id = ?",

@@ -54,6 +54,7 @@ def test_a_bad_filter_is_explained_and_the_last_good_one_stays(qtbot):
     panel = LivePanel(LiveFeed(bus))
     qtbot.addWidget(panel)
     panel.show()
+    assert not panel.problem.isVisible()
     panel.mode.setCurrentIndex(panel.mode.findData("topic"))
     panel.filter_edit.setText("pushes/#")
     im(bus, "u1", status="queued")

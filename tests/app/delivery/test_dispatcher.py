@@ -4,11 +4,9 @@ conditions with time limits."""
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import os
-import time
 
 import pytest
 from standardwebhooks.webhooks import Webhook
@@ -18,7 +16,7 @@ from app.delivery.dispatcher import Dispatcher
 from app.events import DeliveryAttempted
 from app.transport.http import HttpClient
 from simulator.subscribers import Behaviour
-from tests.conftest import subscription
+from tests.conftest import subscription, until
 
 FAST = [0, 0.05, 0.05]
 
@@ -40,13 +38,6 @@ def event(i=0, change_id="1"):
     return {"changeId": change_id, "dataArea": "fwwt",
             "data": sample(change_id, serviceOrderId=f"O{i}")}
 
-
-async def until(condition, within=10.0):
-    deadline = time.monotonic() + within
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("condition not met in time")
-        await asyncio.sleep(0.01)
 
 
 def statuses(engine, base_code):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import time
 
 import pytest
 
@@ -12,7 +11,7 @@ from app.broker.managed import find_mosquitto
 from app.catalog.samples import sample
 from app.delivery.mq import Message, MqPublisher
 from app.transport.mqtt import MqttClient
-from tests.conftest import subscription
+from tests.conftest import subscription, until
 
 pytestmark = pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
 
@@ -47,12 +46,6 @@ async def integrator(broker, base_code):
 def event(i=0):
     return {"changeId": "1", "dataArea": "fwwt", "data": sample("1", serviceOrderId=f"O{i}")}
 
-
-async def until(condition, within=10.0):
-    deadline = time.monotonic() + within
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 async def test_each_delivery_is_on_its_topic(engine, broker, publisher):

@@ -9,7 +9,6 @@ import itertools
 import json
 import queue
 import threading
-import time
 
 import paho.mqtt.client as paho
 import pytest
@@ -19,6 +18,7 @@ from app.broker.managed import find_mosquitto
 from app.catalog.samples import sample
 from app.im import wire
 from app.im.msgid import new_msgid
+from tests.conftest import until
 
 pytestmark = pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
 SERVER_TOPIC = "$sktalent/server/mqttserver"
@@ -67,12 +67,6 @@ class SpecClient:
         self.client.disconnect()
         self.client.loop_stop()
 
-
-async def until(condition, within=10.0):
-    deadline = time.monotonic() + within
-    while not condition():
-        assert time.monotonic() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
 
 
 async def user(im, user_id, **fields):
