@@ -17,12 +17,13 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.bus import EventBus
 from app.live import LiveFeed
 from app.platform import Options, Platform
+from ui import i18n, theme
 from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -45,11 +46,6 @@ def pick_font() -> QFont:
     return font
 
 
-def is_dark() -> bool:
-    palette = QGuiApplication.palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
 async def start_platform(args: argparse.Namespace, window: MainWindow, bus: EventBus,
                          simulators: Callable[[], Any] | None = None,
                          crowd: Callable[..., Any] | None = None) -> Platform | None:
@@ -64,6 +60,7 @@ async def start_platform(args: argparse.Namespace, window: MainWindow, bus: Even
         except OSError as error:  # the port is taken: try the next
             last = error
             continue
+        window.attach(platform)
         ready = platform.ready()
         window.status.platform_ready(ready["http"], ready["token"], platform.mq.status)
         for warning in platform.warnings:
@@ -84,7 +81,11 @@ def run_gui(args: argparse.Namespace, simulators: Callable[[], Any] | None = Non
     app.setFont(pick_font())
     bus = EventBus()  # the platform's: the window's feed listens before anything moves
     feed = LiveFeed(bus)
-    window = MainWindow(feed, settings=QSettings(), dark=is_dark())
+    settings = QSettings()
+    theme.apply(app, _setting(settings, "ui/theme", theme.MODES))
+    translations = i18n.Translations()
+    translations.switch(i18n.resolve(_setting(settings, "ui/language", i18n.SETTINGS)))
+    window = MainWindow(feed, settings=settings, translations=translations)
     window.show()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
@@ -111,3 +112,9 @@ def run_gui(args: argparse.Namespace, simulators: Callable[[], Any] | None = Non
 
     with contextlib.closing(loop):
         return loop.run_until_complete(main())
+
+
+def _setting(settings: QSettings, key: str, allowed: tuple[str, ...]) -> str:
+    """A saved choice, or the first allowed one ("system") when unset or unknown."""
+    value = str(settings.value(key, allowed[0]))
+    return value if value in allowed else allowed[0]

@@ -20,36 +20,26 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from app.live import LiveRow, make_filter
+from ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 
 #: Rows the table holds; older ones are paged out (the core's feed and the database keep them).
 CAPACITY = 50_000
 
-#: Outcome → (light theme, dark theme) background; chosen for contrast with the text colour.
-COLOURS = {
-    "ok": ("#e3f4e6", "#1f3a26"),
-    "pending": ("#eef1f6", "#2a2f3a"),
-    "retry": ("#fff3d6", "#4a3c16"),
-    "failed": ("#fbe0e0", "#4d2222"),
-    "rejected": ("#fbe0e0", "#4d2222"),
-    "queued": ("#e6ecfb", "#23304d"),
-}
 
 
 class LiveModel(QAbstractTableModel):
     COLUMNS = ("time", "kind", "outcome", "who", "order", "topic", "summary")
 
-    def __init__(self, parent: QObject | None = None, *, capacity: int = CAPACITY,
-                 dark: bool = False) -> None:
+    def __init__(self, parent: QObject | None = None, *, capacity: int = CAPACITY) -> None:
         super().__init__(parent)
         self.rows: list[LiveRow] = []
         self.capacity = capacity
         self.dropped = 0
-        self.dark = dark
         self._headers: tuple[str, ...] = ()
         self.retranslate()
 
@@ -102,8 +92,8 @@ class LiveModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return _cell(row, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.BackgroundRole:
-            colours = COLOURS.get(row.outcome)
-            return QBrush(QColor(colours[1 if self.dark else 0])) if colours else None
+            colour = theme.background(row.outcome)
+            return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.live import FilterError, LiveFeed, LiveRow
+from ui import theme
 from ui.live_model import LiveFilter, LiveModel
+
+if TYPE_CHECKING:
+    from app.platform import Platform
 
 #: How often the panel takes new rows from the feed, in milliseconds.
 FLUSH_MS = 100
@@ -42,13 +46,13 @@ BATCH = 5_000
 
 
 class LivePanel(QWidget):
-    def __init__(self, feed: LiveFeed, parent: QWidget | None = None, *,
-                 dark: bool = False) -> None:
+    def __init__(self, feed: LiveFeed, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.feed = feed
+        self.platform: Platform | None = None
         self.last_seq = feed.seq  # what happened before the window opened is history
         self.missed = 0
-        self.model = LiveModel(self, dark=dark)
+        self.model = LiveModel(self)
         self.proxy = LiveFilter(self)
         self.proxy.setSourceModel(self.model)
 
@@ -66,7 +70,6 @@ class LivePanel(QWidget):
         self.state = QLabel()
         self.problem = QLabel()
         self.problem.setObjectName("filterProblem")
-        self.problem.setStyleSheet("color: #c62828;")
         self.problem.setVisible(False)  # no empty line above the table until there is one
 
         bar = QHBoxLayout()
@@ -137,7 +140,22 @@ class LivePanel(QWidget):
         self.retranslate()
         self._update_state()
 
+    def attach(self, platform: Platform) -> None:
+        self.platform = platform
+
+    def set_filter(self, text: str, mode: str = "text") -> None:
+        """Show only the rows this filter accepts (another panel asked, through the hub)."""
+        self.mode.setCurrentIndex(max(self.mode.findData(mode), 0))
+        self.filter_edit.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: recolour
+            self.problem.setStyleSheet(f"color: {theme.error_colour().name()};")
+            self.table.viewport().update()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
+        self.problem.setStyleSheet(f"color: {theme.error_colour().name()};")
         self.filter_edit.setPlaceholderText(self.tr(
             "Filter: text, a regex, or an MQTT topic such as wo/push/+/fwwt (Ctrl+F)"))
         self.pause.setText(self.tr("Pause"))

@@ -1,57 +1,90 @@
 """The main window: dockable panels around the Live table, a status bar, menus and shortcuts.
 
-Panel layout, window geometry and which docks are open persist in QSettings. Panels that
-have not been built yet are docks with an honest empty state that points at what works.
+Panel layout, window geometry and which docks are open persist in QSettings, as do the
+theme and the language, which both switch at runtime from the View menu.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow
 
 from app.live import LiveFeed
+from ui import i18n, theme
+from ui.compose import ComposePanel
+from ui.flow import FlowPanel
+from ui.hub import Hub
 from ui.live_panel import LivePanel
+from ui.panel import Panel
 from ui.status_bar import StatusBar
+from ui.subscriptions import SubscriptionsPanel
+from ui.timeline import TimelinePanel
+from ui.users import UsersPanel
 
-#: Docks around the Live table: object name → what its empty state says for now.
-PANELS = ("compose", "subscriptions", "timeline", "flow", "users")
+if TYPE_CHECKING:
+    from app.platform import Platform
+
+#: Docks around the Live table, in the order of their Alt+N shortcuts.
+PANELS: dict[str, type[Panel]] = {
+    "compose": ComposePanel, "subscriptions": SubscriptionsPanel,
+    "timeline": TimelinePanel, "flow": FlowPanel, "users": UsersPanel,
+}
 
 
 class MainWindow(QMainWindow):
     def __init__(self, feed: LiveFeed, *, settings: QSettings | None = None,
-                 dark: bool = False) -> None:
+                 hub: Hub | None = None, translations: i18n.Translations | None = None
+                 ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.settings = settings or QSettings()
-        self.live = LivePanel(feed, self, dark=dark)
+        self.hub = hub or Hub(self)
+        self.translations = translations or i18n.Translations()
+        self.platform: Platform | None = None
+        self.live = LivePanel(feed, self)
         self.setCentralWidget(self.live)
         self.status = StatusBar(feed, self)
         self.setStatusBar(self.status)
         self.docks: dict[str, QDockWidget] = {}
-        self._placeholders: dict[str, QLabel] = {}
-        for name in PANELS:
+        self.panels: dict[str, Panel] = {}
+        for name, cls in PANELS.items():
             dock = QDockWidget(self)
             dock.setObjectName(f"dock-{name}")
-            label = QLabel()
-            label.setWordWrap(True)
-            label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            label.setMargin(12)
-            dock.setWidget(label)
+            panel = cls(self.hub, dock)
+            dock.setWidget(panel)
             self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if name in (
                 "compose", "subscriptions") else Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks[name] = dock
-            self._placeholders[name] = label
+            self.panels[name] = panel
         self.tabifyDockWidget(self.docks["compose"], self.docks["subscriptions"])
         self.tabifyDockWidget(self.docks["timeline"], self.docks["flow"])
         self.tabifyDockWidget(self.docks["flow"], self.docks["users"])
         self.docks["compose"].raise_()
         self.docks["timeline"].raise_()
+        self.hub.open_order.connect(lambda _order: self.show_panel("timeline"))
+        self.hub.compose.connect(lambda _body: self.show_panel("compose"))
+        self.hub.filter_live.connect(self.live.set_filter)
         self._menus()
         self.retranslate()
-        self.resize(1280, 800)
+        self.resize(1440, 900)
         self.restore()
+
+    def attach(self, platform: Platform) -> None:
+        """The platform is up: every panel may now read from it and act on it."""
+        self.platform = platform
+        self.live.attach(platform)
+        for panel in self.panels.values():
+            panel.attach(platform)
+
+    def show_panel(self, name: str) -> None:
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+
+    # --- menus ----------------------------------------------------------------------------
 
     def _menus(self) -> None:
         bar = self.menuBar()
@@ -60,6 +93,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
+
         self.live_menu = bar.addMenu("")
         self.pause_action = QAction(self)
         self.pause_action.setShortcut(QKeySequence("Ctrl+P"))
@@ -70,41 +104,69 @@ class MainWindow(QMainWindow):
         self.filter_action.setShortcut(QKeySequence("Ctrl+F"))
         self.filter_action.triggered.connect(self.live.filter_edit.setFocus)
         self.live_menu.addActions([self.pause_action, self.filter_action])
+
         self.view_menu = bar.addMenu("")
         for number, name in enumerate(PANELS, start=1):
             action = self.docks[name].toggleViewAction()
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             self.view_menu.addAction(action)
+        self.view_menu.addSeparator()
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_actions = self._choices(self.theme_menu, theme.MODES, self.set_theme)
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_actions = self._choices(self.language_menu, i18n.SETTINGS,
+                                              self.set_language)
+
+    def _choices(self, menu, values, choose) -> dict[str, QAction]:  # type: ignore[no-untyped-def]
+        group = QActionGroup(self)
+        actions = {}
+        for value in values:
+            action = QAction(self)
+            action.setCheckable(True)
+            action.triggered.connect(lambda _checked=False, v=value: choose(v))
+            group.addAction(action)
+            menu.addAction(action)
+            actions[value] = action
+        return actions
+
+    def set_theme(self, mode: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply(app, mode)
+        self.settings.setValue("ui/theme", mode)
+        self.theme_actions[mode].setChecked(True)
+
+    def set_language(self, setting: str) -> None:
+        self.translations.switch(i18n.resolve(setting))
+        self.settings.setValue("ui/language", setting)
+        self.language_actions[setting].setChecked(True)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Push Studio · 推送工作台"))
+        self.setWindowTitle(self.tr("Push Studio"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.live_menu.setTitle(self.tr("&Live"))
         self.pause_action.setText(self.tr("&Pause"))
         self.filter_action.setText(self.tr("&Filter…"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.theme_menu.setTitle(self.tr("&Theme"))
+        for mode, text in (("system", self.tr("Follow the system")), ("light", self.tr("Light")),
+                           ("dark", self.tr("Dark"))):
+            self.theme_actions[mode].setText(text)
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions["system"].setText(self.tr("Follow the system"))
+        for lang, name in i18n.LANGUAGES.items():
+            self.language_actions[lang].setText(name)
         titles = {"compose": self.tr("Compose"), "subscriptions": self.tr("Subscriptions"),
                   "timeline": self.tr("Timeline"), "flow": self.tr("Flow"),
                   "users": self.tr("Users · clients")}
-        waiting = {
-            "compose": self.tr("Composing events in the window is on its way. Today: "
-                               "POST /api/events, or python main.py send FILE; check a body "
-                               "with python main.py validate FILE."),
-            "subscriptions": self.tr("The subscription editor is on its way. Today: "
-                                     "POST /api/subscriptions, or python main.py "
-                                     "subscriptions add FILE; why an event did not reach a "
-                                     "subscriber: python main.py explain."),
-            "timeline": self.tr("Drawn timelines are on their way. Today: python main.py "
-                                "timeline ORDER, or GET /api/orders/{id}/timeline."),
-            "flow": self.tr("The animated flow is on its way; the Live table shows every "
-                            "step meanwhile."),
-            "users": self.tr("The users panel is on its way. Today: POST /api/users and "
-                             "POST /api/simulated-users (see the README)."),
-        }
         for name in PANELS:
             self.docks[name].setWindowTitle(titles[name])
-            self._placeholders[name].setText(waiting[name])
         self.live.retranslate()
         self.status.retranslate()
 
@@ -120,6 +182,11 @@ class MainWindow(QMainWindow):
         self.live.filter_edit.setText(str(self.settings.value("live/filter", "")))
         mode = self.live.mode.findData(self.settings.value("live/mode", "text"))
         self.live.mode.setCurrentIndex(max(mode, 0))
+        saved_theme = str(self.settings.value("ui/theme", "system"))
+        self.theme_actions.get(saved_theme, self.theme_actions["system"]).setChecked(True)
+        saved_language = str(self.settings.value("ui/language", "system"))
+        self.language_actions.get(saved_language,
+                                  self.language_actions["system"]).setChecked(True)
 
     def save(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -1,0 +1,3 @@
+from ui.compose.panel import ComposePanel
+
+__all__ = ["ComposePanel"]

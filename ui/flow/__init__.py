@@ -1,0 +1,3 @@
+from ui.flow.panel import FlowPanel
+
+__all__ = ["FlowPanel"]

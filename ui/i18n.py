@@ -1,0 +1,134 @@
+"""Chinese and English, following the system locale, switchable at runtime.
+
+Source strings are English, wrapped in Qt's ``tr``; ``ui/translations/push_studio_<lang>.ts``
+hold the translations (Chinese, and English for its plural forms: "1 row" / "2 rows").
+The .ts files are sources; the .qm files Qt loads are built from them by ``./dev setup``, or
+here on first use when missing or older than their .ts.
+
+    python -m ui.i18n update   # re-scan ui/ for strings (pyside6-lupdate), keep translations
+    python -m ui.i18n build    # .ts → .qm (pyside6-lrelease)
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+log = logging.getLogger(__name__)
+
+DIR = Path(__file__).resolve().parent / "translations"
+UI = Path(__file__).resolve().parent
+#: Language code → its own name, as the menu shows it.
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+#: What the language setting can be: follow the system, or one of LANGUAGES.
+SETTINGS = ("system", *LANGUAGES)
+
+
+def resolve(setting: str, locale: QLocale | None = None) -> str:
+    """The language to show for a setting. "system" follows the system locale when it is
+    English or Chinese; any other locale (C, POSIX, …) gets Chinese, the platform's own."""
+    if setting in LANGUAGES:
+        return setting
+    language = (locale or QLocale.system()).language()
+    return "en" if language == QLocale.Language.English else "zh_CN"
+
+
+def ts_file(lang: str) -> Path:
+    return DIR / f"push_studio_{lang}.ts"
+
+
+def qm_file(lang: str) -> Path:
+    return DIR / f"push_studio_{lang}.qm"
+
+
+class Translations:
+    """The installed translator; ``switch`` replaces it, which makes Qt send every widget a
+    LanguageChange event (panels then run ``retranslate``)."""
+
+    def __init__(self) -> None:
+        self.language = "en"
+        self._translator: QTranslator | None = None
+
+    def switch(self, lang: str) -> bool:
+        """Show ``lang`` (a key of LANGUAGES); False when its translations cannot be loaded,
+        and then the English source strings show."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+        app = QCoreApplication.instance()
+        assert app is not None
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        self.language = lang
+        translator = QTranslator(app)
+        qm = ensure_built(lang)
+        if qm is None or not translator.load(str(qm)):
+            log.warning("no translations for %s (%s); showing English", lang, qm_file(lang))
+            return False
+        app.installTranslator(translator)
+        self._translator = translator
+        return True
+
+
+def ensure_built(lang: str) -> Path | None:
+    """The .qm for ``lang``, built from its .ts when missing or stale; None if impossible."""
+    ts, qm = ts_file(lang), qm_file(lang)
+    if not ts.exists():
+        return qm if qm.exists() else None
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    try:
+        build([lang])
+    except (OSError, subprocess.CalledProcessError) as error:
+        log.warning("could not build %s: %s", qm.name, error)
+        return qm if qm.exists() else None
+    return qm
+
+
+def _tool(name: str) -> str:
+    """Qt's own lupdate/lrelease as shipped in the PySide6 wheel, else on PATH."""
+    bundled = Path(PySide6.__file__).parent / name
+    if bundled.exists():
+        return str(bundled)
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if found is None:
+        raise FileNotFoundError(f"{name} not found (it comes with PySide6)")
+    return found
+
+
+def build(langs: list[str] | None = None) -> list[Path]:
+    out = []
+    for lang in langs or list(LANGUAGES):
+        subprocess.run([_tool("lrelease"), "-silent", str(ts_file(lang)), "-qm",
+                        str(qm_file(lang))], check=True, capture_output=True)
+        out.append(qm_file(lang))
+    return out
+
+
+def sources() -> list[Path]:
+    return sorted(p for p in UI.rglob("*.py") if "translations" not in p.parts)
+
+
+def update() -> None:
+    """Re-scan the UI's source for strings; translations already made are kept, those whose
+    source string is gone are marked obsolete (and dropped with -no-obsolete)."""
+    for lang in LANGUAGES:
+        subprocess.run([_tool("lupdate"), "-no-obsolete", "-locations", "none",
+                        *map(str, sources()), "-ts", str(ts_file(lang))], check=True)
+
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "update":
+        update()
+    elif command == "build":
+        for path in build():
+            print(path)
+    else:
+        sys.exit("usage: python -m ui.i18n update|build")

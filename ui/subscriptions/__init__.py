@@ -1,0 +1,3 @@
+from ui.subscriptions.panel import SubscriptionsPanel
+
+__all__ = ["SubscriptionsPanel"]

@@ -1,0 +1,3 @@
+from ui.timeline.panel import TimelinePanel
+
+__all__ = ["TimelinePanel"]

@@ -1,0 +1,3 @@
+from ui.users.panel import UsersPanel
+
+__all__ = ["UsersPanel"]
