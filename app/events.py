@@ -81,6 +81,12 @@ class DeliveryAttempted(CoreEvent):
     error: str | None
     webhook_id: str
     next_at: float | None = None
+    #: What went over the wire, for the Live panel's detail: where, the request's headers
+    #: (the signature among them), its body, and the head of the answer.
+    url: str = ""
+    request_headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    response_head: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -147,10 +147,13 @@ class LiveFeed:
                    "order": self._orders.get(e.event_id),
                    "summary": f"attempt {e.attempt} → {answer} · {e.verdict} · "
                               f"{e.latency_ms:.0f} ms",
+                   "raw": e.body.decode("utf-8", "replace"),
                    "meta": {"deliveryId": e.delivery_id, "eventId": e.event_id,
                             "attempt": e.attempt, "verdict": e.verdict,
                             "statusCode": e.status_code, "error": e.error,
-                            "webhookId": e.webhook_id, "nextAt": e.next_at}})
+                            "webhookId": e.webhook_id, "nextAt": e.next_at, "url": e.url,
+                            "requestHeaders": e.request_headers,
+                            "response": e.response_head}})
 
     def _published(self, e: MqPublished) -> None:
         self.counts["mq"] += 1

@@ -12,10 +12,12 @@ here on first use when missing or older than their .ts.
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
@@ -117,10 +119,42 @@ def sources() -> list[Path]:
 
 def update() -> None:
     """Re-scan the UI's source for strings; translations already made are kept, those whose
-    source string is gone are marked obsolete (and dropped with -no-obsolete)."""
+    source string is gone are dropped. English plural forms are then filled in from the
+    source convention: "%n row(s)" → "%n row" / "%n rows"."""
     for lang in LANGUAGES:
         subprocess.run([_tool("lupdate"), "-no-obsolete", "-locations", "none",
                         *map(str, sources()), "-ts", str(ts_file(lang))], check=True)
+    fill_english_plurals(ts_file("en"))
+
+
+def english_plurals(source: str) -> tuple[str, str]:
+    """Singular and plural of a source string written with "(s)" or "(y/ies)"-style
+    alternatives: "%n row(s)" → ("%n row", "%n rows")."""
+    singular = re.sub(r"\((\w*)/(\w*)\)", r"\1", source.replace("(s)", ""))
+    plural = re.sub(r"\((\w*)/(\w*)\)", r"\2", source.replace("(s)", "s"))
+    return singular, plural
+
+
+def fill_english_plurals(path: Path) -> int:
+    """Give every plural message of the English .ts its two forms; returns how many."""
+    tree = ElementTree.parse(path)
+    filled = 0
+    for message in tree.iter("message"):
+        if message.get("numerus") != "yes":
+            continue
+        source = message.findtext("source") or ""
+        translation = message.find("translation")
+        if translation is None:
+            translation = ElementTree.SubElement(message, "translation")
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for form in list(translation):
+            translation.remove(form)
+        for text in english_plurals(source):
+            ElementTree.SubElement(translation, "numerusform").text = text
+        filled += 1
+    tree.write(path, encoding="utf-8", xml_declaration=True)
+    return filled
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -43,9 +44,16 @@ class LiveModel(QAbstractTableModel):
         self._headers: tuple[str, ...] = ()
         self.retranslate()
 
+    @staticmethod
+    def headers(_model: QObject | None = None) -> tuple[str, ...]:
+        """The column titles, in the language now installed (the history model shares them)."""
+        t = QCoreApplication.translate
+        return (t("LiveModel", "Time"), t("LiveModel", "Kind"), t("LiveModel", "Outcome"),
+                t("LiveModel", "Who"), t("LiveModel", "Order"), t("LiveModel", "Topic"),
+                t("LiveModel", "Summary"))
+
     def retranslate(self) -> None:
-        self._headers = (self.tr("Time"), self.tr("Kind"), self.tr("Outcome"), self.tr("Who"),
-                         self.tr("Order"), self.tr("Topic"), self.tr("Summary"))
+        self._headers = self.headers(self)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
     # --- feeding --------------------------------------------------------------------------
@@ -90,7 +98,7 @@ class LiveModel(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _cell(row, self.COLUMNS[index.column()])
+            return cell(row, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.BackgroundRole:
             colour = theme.background(row.outcome)
             return QBrush(colour) if colour is not None else None
@@ -99,7 +107,7 @@ class LiveModel(QAbstractTableModel):
         return None
 
 
-def _cell(row: LiveRow, column: str) -> str:
+def cell(row: LiveRow, column: str) -> str:
     if column == "time":
         millis = int(row.at * 1000) % 1000
         return time.strftime("%H:%M:%S", time.localtime(row.at)) + f".{millis:03d}"

@@ -3,37 +3,43 @@
 It pulls from the core's LiveFeed on a timer (every FLUSH_MS), so a burst of events becomes
 one insert per flush. Paused, it stops pulling: the rows wait in the feed and arrive on
 resume; if the feed's window moved past them meanwhile, the panel says how many it missed.
+
+History mode swaps the table's model for one kind of row read back from SQLite a page at a
+time (ui/history_model.py): the table holds the newest rows, the database all of them.
+From a row: replay its delivery, open its order in the Timeline, export what is shown.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
+    QMenu,
     QSplitter,
     QTableView,
-    QTabWidget,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from app import live_export
 from app.live import FilterError, LiveFeed, LiveRow
+from app.live_history import KINDS, History
+from app.tasks import spawn
 from ui import theme
+from ui.history_model import HistoryModel
+from ui.hub import Hub
+from ui.live_detail import LiveDetail
 from ui.live_model import LiveFilter, LiveModel
 
 if TYPE_CHECKING:
@@ -43,33 +49,49 @@ if TYPE_CHECKING:
 FLUSH_MS = 100
 #: Rows taken per flush at most; the rest come with the next ones.
 BATCH = 5_000
+#: How far back the diff looks for the previous message of the same order (rows).
+DIFF_LOOKBACK = 20_000
+#: How often history mode counts the rows written since, in milliseconds.
+HISTORY_REFRESH_MS = 1_000
 
 
 class LivePanel(QWidget):
-    def __init__(self, feed: LiveFeed, parent: QWidget | None = None) -> None:
+    def __init__(self, feed: LiveFeed, parent: QWidget | None = None, *,
+                 hub: Hub | None = None) -> None:
         super().__init__(parent)
         self.feed = feed
+        self.hub = hub
         self.platform: Platform | None = None
         self.last_seq = feed.seq  # what happened before the window opened is history
         self.missed = 0
         self.model = LiveModel(self)
         self.proxy = LiveFilter(self)
         self.proxy.setSourceModel(self.model)
+        self.history: HistoryModel | None = None
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setClearButtonEnabled(True)
         self.mode = QComboBox()
-        for mode, label in (("text", self.tr("Text")), ("regex", self.tr("Regex")),
-                            ("topic", self.tr("MQTT topic"))):
-            self.mode.addItem(label, mode)
+        for mode in ("text", "regex", "topic"):
+            self.mode.addItem("", mode)
         self.pause = QToolButton()
         self.pause.setCheckable(True)
         self.follow = QCheckBox()
         self.follow.setChecked(True)
         self.clear = QToolButton()
+        self.export = QToolButton()
+        self.replay = QToolButton()
+        self.replay.setEnabled(False)
+        self.history_toggle = QToolButton()
+        self.history_toggle.setCheckable(True)
+        self.history_kind = QComboBox()
+        for kind in KINDS:
+            self.history_kind.addItem("", kind)
+        self.history_kind.setVisible(False)
         self.state = QLabel()
         self.problem = QLabel()
         self.problem.setObjectName("filterProblem")
+        self.problem.setWordWrap(True)
         self.problem.setVisible(False)  # no empty line above the table until there is one
 
         bar = QHBoxLayout()
@@ -78,12 +100,19 @@ class LivePanel(QWidget):
         bar.addWidget(self.pause)
         bar.addWidget(self.follow)
         bar.addWidget(self.clear)
+        bar.addWidget(self.history_toggle)
+        bar.addWidget(self.history_kind)
+        bar.addWidget(self.replay)
+        bar.addWidget(self.export)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.verticalHeader().setVisible(False)
+        # Uniform rows: the view never measures a row to lay out a million of them.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
@@ -95,18 +124,8 @@ class LivePanel(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setObjectName("emptyState")
 
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
-        self.raw = QPlainTextEdit()
-        self.raw.setReadOnly(True)
-        self.raw.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.meta = QPlainTextEdit()
-        self.meta.setReadOnly(True)
-        self.meta.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.detail = QTabWidget()
-        self.detail.addTab(self.tree, "")
-        self.detail.addTab(self.raw, "")
-        self.detail.addTab(self.meta, "")
+        self.detail = LiveDetail()
+        self.detail.secret_for = self._secret_for
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -130,21 +149,34 @@ class LivePanel(QWidget):
         self.mode.currentIndexChanged.connect(self._refilter)
         self.pause.toggled.connect(self._paused)
         self.clear.clicked.connect(self.model.clear)
-        self.table.selectionModel().currentRowChanged.connect(self._show)
+        self.export.clicked.connect(self._export_dialog)
+        self.replay.clicked.connect(self.replay_current)
+        self.history_toggle.toggled.connect(self.show_history)
+        self.history_kind.currentIndexChanged.connect(
+            lambda _i: self.show_history(self.history_toggle.isChecked()))
+        self.table.doubleClicked.connect(self._open_order)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self._connect_selection()
         QShortcut(QKeySequence.StandardKey.Find, self, self.filter_edit.setFocus)
 
         self.timer = QTimer(self)
         self.timer.setInterval(FLUSH_MS)
         self.timer.timeout.connect(self.flush)
         self.timer.start()
+        self.history_timer = QTimer(self)
+        self.history_timer.setInterval(HISTORY_REFRESH_MS)
+        self.history_timer.timeout.connect(self._refresh_history)
         self.retranslate()
         self._update_state()
 
     def attach(self, platform: Platform) -> None:
         self.platform = platform
+        self._update_actions()
 
     def set_filter(self, text: str, mode: str = "text") -> None:
         """Show only the rows this filter accepts (another panel asked, through the hub)."""
+        if self.history_toggle.isChecked():
+            self.history_toggle.setChecked(False)
         self.mode.setCurrentIndex(max(self.mode.findData(mode), 0))
         self.filter_edit.setText(text)
 
@@ -158,20 +190,35 @@ class LivePanel(QWidget):
         self.problem.setStyleSheet(f"color: {theme.error_colour().name()};")
         self.filter_edit.setPlaceholderText(self.tr(
             "Filter: text, a regex, or an MQTT topic such as wo/push/+/fwwt (Ctrl+F)"))
+        for i, text in enumerate((self.tr("Text"), self.tr("Regex"), self.tr("MQTT topic"))):
+            self.mode.setItemText(i, text)
+        kinds = {"event": self.tr("Events"), "rejected": self.tr("Rejected events"),
+                 "callback": self.tr("Callback attempts"), "mq": self.tr("MQ publishes"),
+                 "im": self.tr("IM messages"), "push": self.tr("Pushes")}
+        for i, kind in enumerate(KINDS):
+            self.history_kind.setItemText(i, kinds[kind])
         self.pause.setText(self.tr("Pause"))
         self.pause.setToolTip(self.tr("Stop taking new rows; none are lost while paused"))
         self.follow.setText(self.tr("Follow"))
         self.follow.setToolTip(self.tr("Scroll to each new row"))
         self.clear.setText(self.tr("Clear"))
-        self.detail.setTabText(0, self.tr("JSON"))
-        self.detail.setTabText(1, self.tr("Raw"))
-        self.detail.setTabText(2, self.tr("Details"))
-        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
+        self.clear.setToolTip(self.tr("Empty the table (the database keeps every row: see "
+                                      "History)"))
+        self.history_toggle.setText(self.tr("History"))
+        self.history_toggle.setToolTip(self.tr(
+            "Every row the database holds, one kind at a time, however many"))
+        self.replay.setText(self.tr("Replay"))
+        self.replay.setToolTip(self.tr(
+            "Send the selected row's delivery again, from attempt 1, on every channel"))
+        self.export.setText(self.tr("Export…"))
+        self.export.setToolTip(self.tr("Save the rows shown (after the filter) as JSON Lines "
+                                       "or CSV"))
         self.empty.setText(self.tr(
             "Nothing has moved yet.\n\nSend an event (Compose, or POST /api/events), create "
             "IM users or simulated app users, and every event, callback, MQ publish, IM "
             "message and push appears here as it happens."))
         self.model.retranslate()
+        self.detail.retranslate()
         self._update_state()
 
     # --- feeding --------------------------------------------------------------------------
@@ -189,7 +236,7 @@ class LivePanel(QWidget):
         if rows:
             self.last_seq = rows[-1].seq
             self.model.append(rows)
-            if self.follow.isChecked():
+            if self.follow.isChecked() and self.history is None:
                 self.table.scrollToBottom()
         self._update_state()
 
@@ -199,6 +246,12 @@ class LivePanel(QWidget):
         self._update_state()
 
     def _update_state(self) -> None:
+        if self.history is not None:
+            self.table.setVisible(True)
+            self.empty.setVisible(False)
+            self.state.setText(self.tr("History: %n row(s) in the database", "",
+                                       self.history.rowCount()))
+            return
         shown, held = self.proxy.rowCount(), self.model.rowCount()
         has_rows = held > 0
         self.table.setVisible(has_rows)
@@ -210,11 +263,45 @@ class LivePanel(QWidget):
         if self.pause.isChecked():
             parts.append(self.tr("paused: %n waiting", "", waiting))
         if self.model.dropped or self.missed:
-            parts.append(self.tr("%n older row(s) out of the window (kept in the database)",
-                                 "", self.model.dropped + self.missed))
+            parts.append(self.tr("%n older row(s) out of the window (kept in the database: "
+                                 "see History)", "", self.model.dropped + self.missed))
         self.state.setText(" · ".join(parts))
 
-    # --- filter and detail ----------------------------------------------------------------
+    # --- history --------------------------------------------------------------------------
+
+    def show_history(self, on: bool) -> None:
+        """History mode on (the kind chosen beside the button) or back to live rows."""
+        self.history_kind.setVisible(on)
+        for widget in (self.filter_edit, self.mode, self.pause, self.clear):
+            widget.setEnabled(not on)
+        if on and self.platform is not None and self.platform.engine.store is not None:
+            old = self.history
+            self.history = HistoryModel(History(self.platform.engine.store,
+                                                self.history_kind.currentData()), self)
+            self.table.setModel(self.history)
+            self.history_timer.start()
+            if old is not None:
+                old.deleteLater()
+            if self.follow.isChecked():
+                self.table.scrollToBottom()
+        else:
+            if on:  # no platform yet: nothing to read
+                self.history_toggle.setChecked(False)
+                return
+            self.history_timer.stop()
+            if self.history is not None:
+                self.table.setModel(self.proxy)
+                self.history.deleteLater()
+                self.history = None
+        self._connect_selection()
+        self._update_state()
+
+    def _refresh_history(self) -> None:
+        if self.history is not None and self.history.refresh() and self.follow.isChecked():
+            self.table.scrollToBottom()
+        self._update_state()
+
+    # --- filter, selection and detail -----------------------------------------------------
 
     def _refilter(self) -> None:
         try:
@@ -226,40 +313,124 @@ class LivePanel(QWidget):
         self.problem.setVisible(False)
         self._update_state()
 
+    def _connect_selection(self) -> None:
+        self.table.selectionModel().currentRowChanged.connect(self._show)
+
+    def current_row(self) -> LiveRow | None:
+        row = self.table.currentIndex().data(Qt.ItemDataRole.UserRole)
+        return row if isinstance(row, LiveRow) else None
+
     def _show(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = current.data(Qt.ItemDataRole.UserRole) if current.isValid() else None
+        if isinstance(row, LiveRow):
+            self.detail.show_row(row, self.previous_of(row, current.row()))
+        self._update_actions()
+
+    def previous_of(self, row: LiveRow, view_row: int) -> LiveRow | None:
+        """The message before ``row`` of the same order and kind (and, for deliveries, the
+        same subscriber), looking back through the rows shown."""
+        if not row.order:
+            return None
+        model = self.table.model()
+        stop = max(-1, view_row - DIFF_LOOKBACK)
+        for i in range(view_row - 1, stop, -1):
+            other = model.index(i, 0).data(Qt.ItemDataRole.UserRole)
+            if (isinstance(other, LiveRow) and other.order == row.order
+                    and other.kind == row.kind
+                    and (row.kind not in ("callback", "mq", "push") or other.who == row.who)):
+                return other
+        return None
+
+    def _secret_for(self, base_code: str) -> str | None:
+        if self.platform is None:
+            return None
+        sub = self.platform.engine.index.get(base_code)
+        return sub.secret if sub is not None else None
+
+    def _update_actions(self) -> None:
+        row = self.current_row()
+        self.replay.setEnabled(self.platform is not None and self.platform.dispatcher is not None
+                               and row is not None and "deliveryId" in row.meta)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def replay_current(self) -> None:
+        row = self.current_row()
+        if row is None or "deliveryId" not in row.meta or self.platform is None:
+            return
+        dispatcher = self.platform.dispatcher
+        if dispatcher is None:
+            return
+        delivery_id = int(row.meta["deliveryId"])
+
+        async def replay() -> None:
+            try:
+                count = await dispatcher.replay([delivery_id])
+            except Exception as error:  # said where the user looks, not a traceback
+                self.problem.setText(self.tr("Replay failed: %1").replace("%1", str(error)))
+                self.problem.setVisible(True)
+                return
+            message = (self.tr("Delivery %1 is being sent again (to %2)")
+                       .replace("%1", str(delivery_id)).replace("%2", row.who)
+                       if count else
+                       self.tr("Delivery %1 was not replayed: it is still being delivered")
+                       .replace("%1", str(delivery_id)))
+            self.state.setText(message)
+
+        spawn(replay(), name=f"replay-{delivery_id}")
+
+    def shown_rows(self) -> list[LiveRow]:
+        """The rows the table shows now, after the filter (live mode)."""
+        proxy, rows = self.proxy, self.model.rows
+        return [rows[proxy.mapToSource(proxy.index(i, 0)).row()]
+                for i in range(proxy.rowCount())]
+
+    def export_to(self, path: str) -> int:
+        """Write the rows shown to ``path`` (.csv, else JSON Lines); returns how many."""
+        if self.history is not None:
+            history = self.history.history
+            rows = (history.row(i) for i in range(history.count))
+            count = live_export.write((r for r in rows if r is not None), path)
+        else:
+            count = live_export.write(self.shown_rows(), path)
+        self.state.setText(self.tr("%n row(s) exported to %1", "", count).replace("%1", path))
+        return count
+
+    def _export_dialog(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export rows"), "live.jsonl",
+            self.tr("JSON Lines (*.jsonl);;CSV (*.csv)"))
+        if path:
+            try:
+                self.export_to(path)
+            except OSError as error:
+                self.problem.setText(self.tr("Could not export: %1").replace("%1", str(error)))
+                self.problem.setVisible(True)
+
+    def _open_order(self, index: QModelIndex) -> None:
+        row = index.data(Qt.ItemDataRole.UserRole)
+        if isinstance(row, LiveRow) and row.order and self.hub is not None:
+            self.hub.open_order.emit(row.order)
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        row = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
         if not isinstance(row, LiveRow):
             return
-        self.raw.setPlainText(_pretty(row.raw) if not row.binary else
-                              self.tr("protobuf, base64:\n") + row.raw)
-        self.meta.setPlainText(json.dumps(
-            {"kind": row.kind, "outcome": row.outcome, "topic": row.topic, "who": row.who,
-             "order": row.order, **row.meta}, ensure_ascii=False, indent=2))
-        self.tree.clear()
-        try:
-            doc = json.loads(row.raw) if row.raw and not row.binary else row.meta
-        except ValueError:
-            doc = row.meta
-        _fill(self.tree.invisibleRootItem(), doc)
-        self.tree.expandToDepth(1)
-        self.tree.resizeColumnToContents(0)
-
-
-def _pretty(raw: str) -> str:
-    try:
-        return json.dumps(json.loads(raw), ensure_ascii=False, indent=2)
-    except ValueError:
-        return raw
-
-
-def _fill(parent: QTreeWidgetItem, value: Any) -> None:
-    items = (value.items() if isinstance(value, dict)
-             else enumerate(value) if isinstance(value, list) else ())
-    for key, child in items:
-        item = QTreeWidgetItem(parent, [str(key), "" if isinstance(child, dict | list)
-                                        else json.dumps(child, ensure_ascii=False)])
-        if isinstance(child, str) and child[:1] in "{[":
-            # data sent as a JSON string (dataEncoding "string"): show what it holds
-            with contextlib.suppress(ValueError):
-                child = json.loads(child)
-        _fill(item, child)
+        self.table.setCurrentIndex(index)
+        menu = QMenu(self)
+        if row.order and self.hub is not None:
+            open_order = QAction(self.tr("Open order %1 in the Timeline").replace(
+                "%1", row.order), menu)
+            open_order.triggered.connect(lambda: self._open_order(index))
+            menu.addAction(open_order)
+            only = QAction(self.tr("Show only this order"), menu)
+            only.triggered.connect(lambda: self.set_filter(row.order or "", "text"))
+            menu.addAction(only)
+        if "deliveryId" in row.meta:
+            replay = QAction(self.tr("Replay this delivery"), menu)
+            replay.setEnabled(self.replay.isEnabled())
+            replay.triggered.connect(self.replay_current)
+            menu.addAction(replay)
+        if menu.actions():
+            menu.popup(self.table.viewport().mapToGlobal(point))

@@ -44,7 +44,7 @@ class MainWindow(QMainWindow):
         self.hub = hub or Hub(self)
         self.translations = translations or i18n.Translations()
         self.platform: Platform | None = None
-        self.live = LivePanel(feed, self)
+        self.live = LivePanel(feed, self, hub=self.hub)
         self.setCentralWidget(self.live)
         self.status = StatusBar(feed, self)
         self.setStatusBar(self.status)

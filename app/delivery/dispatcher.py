@@ -38,7 +38,7 @@ from app.events import (
     SubscriptionRemoved,
     SubscriptionSaved,
 )
-from app.routing.subscription import Subscription
+from app.routing.subscription import Subscription, redact_url
 from app.tasks import cancel, spawn
 from app.transport.http import HttpClient, HttpResult
 
@@ -324,7 +324,8 @@ class Dispatcher:
             delivery_id=job.delivery_id, event_id=job.event_id, base_code=job.base_code,
             attempt=number, verdict=str(decision.verdict), status_code=result.status,
             latency_ms=result.latency_ms, error=result.error, webhook_id=msg_id,
-            next_at=decision.at))
+            next_at=decision.at, url=str(redact_url(sub.callback_url)), request_headers=headers,
+            body=body, response_head=record["response_body"]))
         if decision.verdict is Verdict.RETRY:
             self._schedule(job, decision.at)  # type: ignore[arg-type]
             return

@@ -523,6 +523,35 @@ class Store:
             f"SELECT id, at, doc FROM pushes {where}ORDER BY id DESC LIMIT :limit",
             {"user_id": user_id, "limit": limit})]
 
+    # --- history: everything that moved, a page at a time ---------------------------------
+
+    def history_count(self, kind: str) -> int:
+        """How many rows of this kind (app.live.KINDS) the database holds."""
+        table, where = _HISTORY_TABLES[kind]
+        return self.db.execute(f"SELECT count(*) FROM {table} {where}").fetchone()[0]
+
+    def history_page(self, kind: str, offset: int, limit: int) -> list[dict[str, Any]]:
+        """Rows ``offset`` … ``offset + limit - 1`` of this kind, oldest first. The page is
+        cut from the bare table before any join, so a page near the end of a million rows
+        costs one index walk, not a million joins."""
+        params = {"offset": offset, "limit": limit}
+        if kind == "callback":
+            return list(self.db.query(
+                "SELECT a.*, d.base_code, d.event_id, e.service_order_id FROM ("
+                "SELECT * FROM delivery_attempts ORDER BY id LIMIT :limit OFFSET :offset) a "
+                "JOIN deliveries d ON d.id = a.delivery_id "
+                "LEFT JOIN events e ON e.id = d.event_id ORDER BY a.id", params))
+        if kind == "mq":
+            return list(self.db.query(
+                "SELECT d.id, d.base_code, d.event_id, d.mq_published_at, e.change_id, "
+                "e.data_area, e.service_order_id FROM ("
+                "SELECT * FROM deliveries WHERE mq_published_at > 0 ORDER BY id "
+                "LIMIT :limit OFFSET :offset) d JOIN events e ON e.id = d.event_id "
+                "ORDER BY d.id", params))
+        table, where = _HISTORY_TABLES[kind]
+        return list(self.db.query(f"SELECT * FROM {table} {where} ORDER BY id "
+                                  "LIMIT :limit OFFSET :offset", params))
+
     def creation_of(self, service_order_id: str) -> str | None:
         """The data of an order's changeId 1 event, as stored (JSON text), if there is one."""
         row = self.db.execute(
@@ -543,6 +572,17 @@ class Store:
         grows, and an MQ-only subscription's deliveries stay pending: shown, not silent."""
         return self.db.execute("SELECT count(*) FROM deliveries WHERE id >= ? AND "
                                "mq_published_at IS NULL", [self.mq_low_water()]).fetchone()[0]
+
+
+#: Live row kind → the table that keeps its history, and which of its rows count.
+_HISTORY_TABLES = {
+    "event": ("events", ""),
+    "rejected": ("rejections", ""),
+    "callback": ("delivery_attempts", ""),
+    "mq": ("deliveries", "WHERE mq_published_at > 0"),
+    "im": ("im_messages", ""),
+    "push": ("pushes", ""),
+}
 
 
 def _expect(table: str, last: int | None, expected: int) -> None:

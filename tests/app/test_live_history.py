@@ -1,0 +1,80 @@
+"""Older rows read back from a real SQLite file, in the Live feed's shape."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.live import LiveFeed
+from app.live_history import KINDS, PAGE, History
+from tests.conftest import example, subscription
+
+
+def attempt(delivery_id: int, number: int, verdict: str, status: int | None) -> dict:
+    return {"delivery_id": delivery_id, "attempt": number, "started_at": 1.0 + number,
+            "latency_ms": 4.0, "status_code": status, "response_body": "ok",
+            "error": None if status else "refused", "verdict": verdict}
+
+
+async def test_every_kind_reads_back_like_the_live_row_it_was(engine):
+    feed = LiveFeed(engine.bus)
+    await engine.put_subscription(subscription("HRZ"))
+    accepted = await engine.submit(example("envelope-changeId-1.json"), source="compose")
+    await engine.submit(b"{not json", source="api")
+    (delivery_id,) = [d.delivery_id for d in accepted.deliveries]
+    await engine.writer.call(lambda s: s.record_attempts([
+        (attempt(delivery_id, 1, "retry", 500), "pending", 9.0),
+        (attempt(delivery_id, 2, "delivered", 200), "delivered", None)]))
+    await engine.writer.call(lambda s: s.mark_published([(delivery_id, 5.0, True)]))
+    await engine.writer.call(lambda s: s.log_im([{
+        "at": 6.0, "direction": "out", "user_id": "e1", "type": "order", "msgid": "m1",
+        "status": "queued", "reason": None, "body": '{"type": "order"}', "binary": 0}]))
+    await engine.writer.call(lambda s: s.record_pushes([{
+        "userID": "e1", "platform": "android", "payload": {"extra": {"o_id": "O9"}}}]))
+
+    store = engine.store
+    rows = {kind: [History(store, kind).row(i) for i in range(History(store, kind).count)]
+            for kind in KINDS}
+    (event,) = rows["event"]
+    live_event = feed.since(0)[0]
+    assert (event.kind, event.outcome, event.topic, event.order, event.who) == (
+        live_event.kind, live_event.outcome, live_event.topic, live_event.order, "compose")
+    assert event.raw == live_event.raw
+    (rejected,) = rows["rejected"]
+    assert rejected.topic.startswith("events/rejected/") and rejected.raw == "{not json"
+    first, second = rows["callback"]
+    assert (first.outcome, second.outcome) == ("retry", "ok")
+    assert second.order == "4503599741262301" and second.topic == "callbacks/HRZ"
+    assert "HTTP 200" in second.summary and second.meta["deliveryId"] == delivery_id
+    (mq,) = rows["mq"]
+    assert mq.topic == "wo/push/HRZ/fwwt" and mq.order == "4503599741262301"
+    (im,) = rows["im"]
+    assert (im.topic, im.outcome) == ("$sktalent/clients/e1", "queued")
+    (push,) = rows["push"]
+    assert (push.topic, push.order) == ("pushes/android/e1", "O9")
+
+
+async def test_pages_are_read_once_and_the_end_of_many_rows_costs_one_page(engine):
+    await engine.put_subscription(subscription("HRZ"))
+    accepted = await engine.submit(example("envelope-changeId-1.json"))
+    (delivery_id,) = [d.delivery_id for d in accepted.deliveries]
+    total = PAGE * 3 + 7
+    await engine.writer.call(lambda s: s.record_attempts([
+        (attempt(delivery_id, n, "retry", 503), "pending", 1.0) for n in range(1, total + 1)]))
+    history = History(engine.store, "callback")
+    assert history.count == total
+    last = history.row(total - 1)
+    assert last is not None and last.meta["attempt"] == total and history.queries == 1
+    assert history.row(total - 2).meta["attempt"] == total - 1 and history.queries == 1
+    assert history.row(0).meta["attempt"] == 1 and history.queries == 2
+    assert history.row(total) is None and history.row(-1) is None
+
+    # More rows arrive: a refresh counts them and re-reads only the last page.
+    await engine.writer.call(lambda s: s.record_attempts([
+        (attempt(delivery_id, total + 1, "delivered", 200), "delivered", None)]))
+    assert history.refresh() == total + 1
+    assert history.row(total).meta["attempt"] == total + 1
+
+
+def test_an_unknown_kind_is_named(engine):
+    with pytest.raises(ValueError, match="history kind must be one of event"):
+        History(engine.store, "nope")
