@@ -10,7 +10,8 @@
     python main.py data-areas ...       list / add / remove data areas (数据域)
     python main.py timeline ORDER       one work order's story, anomalies flagged
     python main.py settings [NAME VAL]  allow-unsupported on|off, validation-mode …
-    python main.py bench core|delivery|im   benchmarks beside raw baselines
+    python main.py bench core|delivery|im|ui   benchmarks beside raw baselines
+    python main.py screenshots DIR      a PNG of every panel, both languages and themes
 """
 
 from __future__ import annotations
@@ -54,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_parser(sub, simulators=SubscriberHost, crowd=AppUserCrowd)
     # The composition root is the one place that knows the simulator: app/ does not import it.
     serve.add_parser(sub, simulators=SubscriberHost, crowd=AppUserCrowd)
+    shots = sub.add_parser("screenshots", help="a PNG of every panel, in both languages and "
+                                               "themes, with a demo world (needs no display)")
+    shots.add_argument("dir", metavar="DIR", help="where the PNG files go")
+    shots.set_defaults(run=_screenshots)
     # The contract writes them after the command (`serve --data-dir DIR --db PATH`): accept
     # them there too, without letting an absent one override what came before the command.
     for command in sub.choices.values():
@@ -62,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
         command.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
                              help="as before the command")
     return parser
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    from ui.screenshots import run
+
+    return run(args, SubscriberHost, AppUserCrowd)
+
+
+def _bench_ui(args: argparse.Namespace) -> int:
+    from ui.bench import run
+
+    return run(args, SubscriberHost)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         from ui.app import run_gui
 
         return run_gui(args, simulators=SubscriberHost, crowd=AppUserCrowd)
+    if args.command == "bench" and args.which == "ui":  # Qt lives in ui/, not in app/cli
+        args.run = _bench_ui
     try:
         return args.run(args)
     except SchemaTooNew as error:

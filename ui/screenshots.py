@@ -1,0 +1,146 @@
+"""``python main.py screenshots DIR``: the app on a virtual screen with the demo world
+(ui/demo.py), a PNG of the window and of every panel, in both languages and both themes.
+
+    DIR/<lang>-<theme>-window.png      the whole window
+    DIR/<lang>-<theme>-<panel>.png     one panel, floated to a readable size
+
+The platform runs on a fresh data directory (a temporary one unless --data-dir is given) with
+its managed Mosquitto, so the pictures show real deliveries, not drawings of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+WINDOW_SIZE = (1600, 1000)
+PANEL_SIZE = (1280, 820)
+LANGUAGES = ("zh_CN", "en")
+THEMES = ("light", "dark")
+
+
+def run(args: argparse.Namespace, simulators: Callable[[], Any] | None,
+        crowd: Callable[..., Any] | None) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import pick_font
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setFont(pick_font())
+    app.setQuitOnLastWindowClosed(False)  # windows open and close; the loop runs on
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    with contextlib.closing(loop), tempfile.TemporaryDirectory(prefix="push-studio-shots-") as tmp:
+        data_dir = args.data_dir or tmp
+        args = argparse.Namespace(**{**vars(args), "data_dir": data_dir,
+                                     "db_path": Path(data_dir) / "push-studio.db"})
+        written = loop.run_until_complete(shoot(args, out, simulators, crowd))
+    for path in written:
+        print(path)
+    return 0
+
+
+async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], Any] | None,
+                crowd: Callable[..., Any] | None) -> list[Path]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.bus import EventBus
+    from app.live import LiveFeed
+    from ui import demo, i18n, theme
+    from ui.app import start_platform
+    from ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app, "light")
+    bus = EventBus()
+    feed = LiveFeed(bus)
+    settings = QSettings(str(Path(args.data_dir) / "screenshots.ini"),
+                         QSettings.Format.IniFormat)
+    window = MainWindow(feed, settings=settings, translations=i18n.Translations())
+    window.resize(*WINDOW_SIZE)
+    window.show()
+    platform = await start_platform(args, window, bus, simulators, crowd)
+    if platform is None:
+        raise SystemExit("screenshots: the platform did not start (see the status bar text: "
+                         f"{window.status.broker.text()})")
+    written: list[Path] = []
+    try:
+        made = await demo.build(platform)
+        await _settle(window, lambda: feed.counts["delivered"] + feed.counts["failed"] >= 6)
+        showcase(window, made)
+        for lang in LANGUAGES:
+            window.set_language(lang)
+            for mode in THEMES:
+                window.set_theme(mode)
+                await _settle(window)
+                written.append(_grab(window, out / f"{lang}-{mode}-window.png"))
+                for name, dock in window.docks.items():
+                    written.append(await _grab_panel(window, name, dock,
+                                                     out / f"{lang}-{mode}-{name}.png"))
+    finally:
+        window.close()
+        await platform.stop()
+    return written
+
+
+def showcase(window: Any, made: dict[str, Any]) -> None:
+    """Point each panel at something worth seeing (what a presenter would click first)."""
+    orders = [e.get("serviceOrderId") for e in made["events"] if e.get("serviceOrderId")]
+    if orders:
+        window.hub.open_order.emit(orders[0])
+    live = window.live
+    live.flush()
+    if live.model.rowCount():
+        live.table.selectRow(min(3, live.model.rowCount() - 1))
+
+
+async def _settle(window: Any, condition: Callable[[], bool] | None = None,
+                  within: float = 15.0) -> None:
+    """Let the window catch up: flush the Live feed, run Qt's pending events, until the
+    condition holds (or ``within`` seconds pass: the pictures are taken regardless)."""
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + within
+    while True:
+        window.live.flush()
+        QApplication.processEvents()
+        if condition is None or condition() or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(0.05)
+    for _ in range(3):  # layouts settle over a few passes (wrapped labels, docks)
+        await asyncio.sleep(0.05)
+        QApplication.processEvents()
+
+
+def _grab(widget: Any, path: Path) -> Path:
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+async def _grab_panel(window: Any, name: str, dock: Any, path: Path) -> Path:
+    dock.show()
+    dock.setFloating(True)
+    dock.resize(*PANEL_SIZE)
+    await _settle(window)
+    try:
+        return _grab(dock, path)
+    finally:
+        dock.setFloating(False)
+        await _settle(window)
