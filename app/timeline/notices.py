@@ -67,12 +67,15 @@ def _order_of_push(push: Mapping[str, Any]) -> str | None:
     return order if isinstance(order, str) else None
 
 
-def notices(store: Any, service_order_id: str, *, limit: int = LIMIT
+def notices(store: Any, service_order_id: str, *, limit: int = LIMIT,
+            events: Iterable[Mapping[str, Any]] | None = None
             ) -> dict[int, list[dict[str, Any]]]:
     """Event id → the notifications sent for it: ``{"userId", "status"`` (sent: the user was
     online; queued: the broker holds it), ``"msgid", "at", "push"`` (the push made for it,
-    or None)``}``, in the order they were sent."""
-    users = order_users(store.events_for_order(service_order_id))
+    or None)``}``, in the order they were sent. ``events``: the order's events when the
+    caller has read them already (``store.events_for_order``)."""
+    users = order_users(store.events_for_order(service_order_id) if events is None
+                        else events)
     out: dict[int, list[dict[str, Any]]] = {}
     for user_id in users:
         pushes = [p for p in store.pushes(user_id=user_id, limit=limit)
