@@ -490,10 +490,10 @@ class UsersPanel(Panel):
         await crowd.offline(user_id, drop=drop)
         self.activity.dirty.add(user_id)
         self.refresh()
-        self._say_state((self.tr("%1 dropped off the network (no DISCONNECT): the broker holds "
-                                 "it as online until its keepalive runs out") if drop else
-                         self.tr("%1 went offline: messages to it are now queued and pushed"))
-                        .replace("%1", user_id))
+        text = (self.tr("%1 dropped off the network without a DISCONNECT: the broker sees "
+                        "an unclean disconnect (a will would be published)") if drop else
+                self.tr("%1 went offline: messages to it are now queued and pushed"))
+        self._say_state(text.replace("%1", user_id))
         return True
 
     async def bring_online(self, user_id: str) -> bool:
