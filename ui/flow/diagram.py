@@ -53,7 +53,7 @@ MAX_ROWS = 10
 #: Column x positions: sources, router, topics (and IM server), callback service, subscribers.
 COLUMNS = (0.0, 250.0, 500.0, 760.0, 1000.0)
 NODE_W, NODE_H, ROW = 190.0, 62.0, 80.0
-BAR_W = 150.0
+BAR_W = 165.0
 #: Points sampled along each edge, so a moving dot interpolates instead of measuring curves.
 SAMPLES = 40
 MORE = "+more"
@@ -157,7 +157,7 @@ class NodeItem(QGraphicsItem):
         title_font = QFont(painter.font())
         title_font.setBold(True)
         painter.setPen(text if not self.dimmed else mid)
-        if lod < 0.75:
+        if lod < 0.5:
             title_font.setPixelSize(int(min(20.0, max(14.0, 10.5 / max(lod, 0.05)))))
             painter.setFont(title_font)
             title = QFontMetricsF(title_font).elidedText(
@@ -165,21 +165,27 @@ class NodeItem(QGraphicsItem):
             painter.drawText(QRectF(x, badge.top() - 6, room, badge.height() + 12),
                              Qt.AlignmentFlag.AlignVCenter, title)
         else:
-            title_font.setPixelSize(14)
+            # both lines, at least about 10 and 8 pixels on screen
+            title_px = min(18.0, max(14.0, 10.0 / lod))
+            small_px = min(14.0, max(11.0, 8.0 / lod))
+            title_font.setPixelSize(int(title_px))
             small = QFont(painter.font())
-            small.setPixelSize(11)
+            small.setPixelSize(int(small_px))
             painter.setFont(title_font)
-            top = badge.top() - 1
+            top = self.height / 2 - (title_px + small_px + 6) / 2 if self.height < 120 \
+                else badge.top() - 1
             title = QFontMetricsF(title_font).elidedText(
                 self.title, Qt.TextElideMode.ElideRight, room)
-            painter.drawText(QRectF(x, top, room, 19), Qt.AlignmentFlag.AlignVCenter, title)
+            painter.drawText(QRectF(x, top, room, title_px + 4),
+                             Qt.AlignmentFlag.AlignVCenter, title)
             painter.setFont(small)
             sub_colour = QColor(text)
             sub_colour.setAlphaF(0.7)
             painter.setPen(sub_colour)
             sub = QFontMetricsF(small).elidedText(self.subtitle, Qt.TextElideMode.ElideMiddle,
                                                   room)
-            painter.drawText(QRectF(x, top + 19, room, 17), Qt.AlignmentFlag.AlignVCenter, sub)
+            painter.drawText(QRectF(x, top + title_px + 4, room, small_px + 4),
+                             Qt.AlignmentFlag.AlignVCenter, sub)
         if self.status:
             colour = mid if self.status == "off" else theme.strong(self.status)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -204,7 +210,8 @@ class EdgeItem(QGraphicsItem):
         self.path = path
         self.points = [path.pointAtPercent(path.percentAtLength(path.length() * i / SAMPLES))
                        for i in range(SAMPLES + 1)]
-        self.mid = self.points[SAMPLES // 2]
+        # the counter sits past the middle: where edges fan out, their ends are apart
+        self.mid = self.points[int(SAMPLES * 0.7)]
         self._bounds = path.boundingRect().adjusted(-30, -16, 30, 16)
         self.setZValue(0)
 
@@ -215,8 +222,8 @@ class EdgeItem(QGraphicsItem):
               _widget: QWidget | None = None) -> None:
         role = QPalette.ColorRole
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        colour = _palette_colour(role.Mid if theme.is_dark() else role.Dark)
-        colour = QColor(colour.lighter(150) if theme.is_dark() else colour)
+        colour = QColor(_palette_colour(role.Text))
+        colour.setAlphaF(0.42)
         pen = QPen(colour, 1.6)
         if self.dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
@@ -274,8 +281,8 @@ class FlowScene(QGraphicsScene):
         self.im_running = False
         self.mq_running = False
         self.headers: list[tuple[QPointF, str]] = []
+        #: What to do next when there is no subscription yet (the panel shows it).
         self.hint = ""
-        self._hint_pos = QPointF()
         self._users_text = ("", "")
         self._push_text = ("", "")
 
@@ -308,10 +315,10 @@ class FlowScene(QGraphicsScene):
             sub.dimmed = not row.enabled
         if http:
             top, bottom = http[0] * ROW, http[-1] * ROW + NODE_H
-        else:
-            top, bottom = centre, centre + NODE_H
-        bar = self._node("callbacks", "callbacks", COLUMNS[3], top, BAR_W, bottom - top)
-        bar.dimmed = not http
+            self._node("callbacks", "callbacks", COLUMNS[3], top, BAR_W, bottom - top)
+        elif rows:
+            bar = self._node("callbacks", "callbacks", COLUMNS[3], centre, BAR_W, NODE_H)
+            bar.dimmed = True
         im_y = n * ROW + 50
         im_node = self._node("im", "im", COLUMNS[2], im_y, NODE_W - 10)
         im_node.dimmed = not im
@@ -335,7 +342,6 @@ class FlowScene(QGraphicsScene):
         self._edge("push", "users")
         for key, edge in self.edge_items.items():
             edge.count = old_counts.get(key, 0)
-        self._hint_pos = QPointF(COLUMNS[2], centre - 8)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-24, -56, 24, 24))
         self.headers = [(QPointF(COLUMNS[i], -30), "") for i in range(5)]
         self.retranslate()
@@ -379,10 +385,10 @@ class FlowScene(QGraphicsScene):
             if not row.enabled:
                 detail = self.tr("disabled · %1").replace("%1", detail)
             nodes[f"sub:{row.key}"].set_text(title, detail)
-        bar = nodes["callbacks"]
-        bar.set_text(self.tr("Callback service"),
-                     self.tr("signed POST · retries") if self.http_rows
-                     else self.tr("no callback URLs yet"))
+        if "callbacks" in nodes:
+            nodes["callbacks"].set_text(self.tr("Callback service"),
+                                        self.tr("signed POST · retries") if self.http_rows
+                                        else self.tr("no callback URLs yet"))
         nodes["im"].set_text(self.tr("IM server"), self.tr("MQTT · $sktalent/#")
                              if self.im_running else self.tr("not running (no broker)"))
         users_title, users_detail = self._users_text
@@ -393,7 +399,8 @@ class FlowScene(QGraphicsScene):
                                push_detail or self.tr("Android · iOS"))
         labels = (self.tr("IN"), self.tr("ROUTE"), self.tr("MQ TOPICS"), self.tr("CALLBACKS"),
                   self.tr("SUBSCRIBERS"))
-        self.headers = [(QPointF(COLUMNS[i], -30), labels[i]) for i in range(5)]
+        shown = 5 if self.rows else 2
+        self.headers = [(QPointF(COLUMNS[i], -30), labels[i]) for i in range(shown)]
         self.hint = "" if self.rows else self.tr(
             "No subscriptions yet. Add one in the Subscriptions panel (or POST "
             "/api/subscriptions), then send an event from Compose: it travels from here "
@@ -435,17 +442,6 @@ class FlowScene(QGraphicsScene):
         for point, label in self.headers:
             painter.drawText(QRectF(point.x(), point.y() - 10, NODE_W, 36),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label)
-        if self.hint:
-            font.setBold(False)
-            font.setPixelSize(int(min(26.0, max(14.0, 12.0 / max(lod, 0.05)))))
-            font.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 100)
-            painter.setFont(font)
-            colour.setAlphaF(0.8)
-            painter.setPen(colour)
-            box = QRectF(self._hint_pos.x(), self._hint_pos.y() - 90,
-                         COLUMNS[4] + NODE_W - COLUMNS[2], 220)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                             self.hint)
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         for item in self.items(event.scenePos()):

@@ -86,6 +86,9 @@ class FlowPanel(Panel):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.empty = empty_state()
+        self.hint = empty_state()
+        self.hint.setMargin(6)
+        self.hint.setVisible(False)
         bar = QHBoxLayout()
         bar.addWidget(self.pause)
         self.speed_title = QLabel()
@@ -99,6 +102,7 @@ class FlowPanel(Panel):
         self.stack.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.hint)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.state)
@@ -164,7 +168,12 @@ class FlowPanel(Panel):
                     self.scene.set_health(row.key, "failed")
                 elif health["delivered"]:
                     self.scene.set_health(row.key, "ok")
+        self._show_hint()
         self.refresh_parts()
+
+    def _show_hint(self) -> None:
+        self.hint.setText(self.scene.hint)
+        self.hint.setVisible(bool(self.scene.hint))
 
     def _subscriptions_changed(self, _event: object) -> None:
         self.relayout_timer.start()
@@ -362,6 +371,7 @@ class FlowPanel(Panel):
         self.view.setToolTip(self.tr("Double-click a box to show its messages in Live"))
         self.legend.setText(self._legend_html())
         self.scene.retranslate()
+        self._show_hint()
         self.refresh_parts()
         self._update_state()
         if self.presenter is not None:
