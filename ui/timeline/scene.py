@@ -139,6 +139,7 @@ class TimelineScene(QGraphicsScene):
         self._badges: list[tuple[int, str, str]] = []
         self._event_pos: dict[int, QPointF] = {}
         self._pinned: list[tuple[QGraphicsItem, float, float]] = []
+        self._titles: list[str] = []
         self._visible_left = 0.0
 
     # --- what the panel and tests read ----------------------------------------------------
@@ -148,6 +149,14 @@ class TimelineScene(QGraphicsScene):
         delivered, pending, retrying, failed, cancelled; IM: notified-sent or
         notified-queued; pushed."""
         return list(self._badges)
+
+    def tagged(self) -> list[tuple[str, Any]]:
+        """(kind, payload) of every clickable item drawn: what the scene shows, for tests."""
+        return [(str(i.data(KIND)), i.data(PAYLOAD)) for i in self.items() if i.data(KIND)]
+
+    def lane_titles(self) -> list[str]:
+        """Each lane's label, top to bottom: the order's, then one per track."""
+        return list(self._titles)
 
     def event_pos(self, event_id: int) -> QPointF | None:
         """Where an event's marker is (scene coordinates), to scroll to it."""
@@ -223,7 +232,7 @@ class TimelineScene(QGraphicsScene):
     def rebuild(self) -> None:
         """Lay everything out again at the current scale, in the current colours."""
         # Forget the old items first: clearing moves the view's scroll bar, which pins.
-        self._badges, self._event_pos, self._pinned = [], {}, []
+        self._badges, self._event_pos, self._pinned, self._titles = [], {}, [], []
         self.clear()
         t = self.timeline
         if t is None:
@@ -404,6 +413,7 @@ class TimelineScene(QGraphicsScene):
                       kind="order", payload=t, tip=tip)
             label = self._text(title, self.x_of(start or self.start), lane.top + 2,
                                font=self.bold)
+            self._titles.append(title)
             self._pinned.append((label, self.x_of(start or self.start),
                                  self.x_of(end or self.end)))
             return
@@ -429,6 +439,7 @@ class TimelineScene(QGraphicsScene):
                   tip="\n".join(lines))
         x = self.x_of(start if start is not None else self.start)
         label = self._text(title, x, lane.top + 2)
+        self._titles.append(title)
         self._pinned.append((label, x, self.x_of(end if end is not None else self.end)))
 
     def _hang(self, hang: Hang, lane: Lane) -> None:
