@@ -263,9 +263,10 @@ class BubbleDelegate(QStyledItemDelegate):
             flags = int(Qt.TextFlag.TextWrapAnywhere if kind == "raw"
                         else Qt.TextFlag.TextWordWrap)
             metrics = QFontMetrics(font)
-            rect = metrics.boundingRect(QRect(0, 0, inner, 100_000), flags, text)
+            # The status line leaves room on its right for the ticks drawn there.
             extra = metrics.horizontalAdvance("  ✓✓") if kind == "status" else 0
-            out.append((QRect(0, y, inner, rect.height()), text, font, kind))
+            rect = metrics.boundingRect(QRect(0, 0, inner - extra, 100_000), flags, text)
+            out.append((QRect(0, y, inner - extra, rect.height()), text, font, kind))
             widest = max(widest, rect.width() + extra)
             y += rect.height() + 2
         return min(inner, widest) + 2 * self.PAD, out
@@ -304,13 +305,19 @@ class BubbleDelegate(QStyledItemDelegate):
                    "status": palette.color(QPalette.ColorRole.PlaceholderText),
                    "label": palette.color(QPalette.ColorRole.PlaceholderText),
                    "error": theme.error_colour(), "queued": theme.strong("queued")}
+        full = self._width() - 2 * self.PAD
+
+        def inner_width(r: QRect) -> int:
+            return full - r.width()  # what the line leaves free on its right (the ticks)
+
         for r, text, font, kind in parts:
             painter.setFont(font)
             painter.setPen(colours[kind])
             flags = int(Qt.TextFlag.TextWrapAnywhere if kind == "raw"
                         else Qt.TextFlag.TextWordWrap)
+            reserve = inner_width(r)
             target = QRect(bubble.left() + self.PAD, bubble.top() + self.PAD + r.top(),
-                           width - 2 * self.PAD, r.height())
+                           width - 2 * self.PAD - reserve, r.height())
             painter.drawText(target, flags, text)
         if kind_tick := self.window.tick(m):
             tick, outcome = kind_tick

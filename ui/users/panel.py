@@ -6,12 +6,14 @@ chat between two users.
 
 Scriptable (the lead's screenshots and end-to-end tests):
 - attributes ``table``, ``model`` (``UsersModel``), ``proxy``, ``detail``, ``crowd_form``,
-  ``user_form``, ``state`` (the status line), ``problem`` (the error line), ``chats``;
+  ``user_form``, ``notify_form``, ``state`` (the status line), ``problem`` (the error
+  line), ``chats``;
 - ``await start_simulated(n, **habits) -> [userID]``, ``await add_user(doc) -> userID|None``,
   ``select(user_id)``, ``selected_ids()``, ``await take_offline(user_id, drop=False)``,
   ``await bring_online(user_id)``, ``copy_auth_sign(user_id)``, ``copy_connection(user_id)``,
   ``await rotate(user_id)``, ``await delete([user_id])``, ``open_chat(a, b) -> ChatWindow``
-  (then ``await chat.send(text)``), ``refresh()`` (what the timer runs).
+  (then ``await chat.send(text)``), ``await notify({type, to, payload})``,
+  ``show_notify_form()``, ``refresh()`` (what the timer runs).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.im.protocol import NotifyError
 from app.im.users import UserError
 from app.tasks import spawn
 from app.transport.mqtt import MqttError
@@ -49,7 +52,7 @@ from ui.panel import Panel, empty_state
 from ui.users.activity import UserActivity
 from ui.users.chat import ChatWindow
 from ui.users.detail import UserDetail
-from ui.users.forms import CrowdForm, UserForm
+from ui.users.forms import CrowdForm, NotifyForm, UserForm
 from ui.users.model import UserRow, UsersFilter, UsersModel
 
 if TYPE_CHECKING:
@@ -91,6 +94,8 @@ class UsersPanel(Panel):
         self.crowd_form.setVisible(False)
         self.user_form = UserForm()
         self.user_form.setVisible(False)
+        self.notify_form = NotifyForm()
+        self.notify_form.setVisible(False)
 
         # --- actions on the selection ---
         self.actions_bar = QToolBar()
@@ -102,11 +107,12 @@ class UsersPanel(Panel):
         self.drop_action = QAction(self)
         self.online_action = QAction(self)
         self.rotate_action = QAction(self)
+        self.notify_action = QAction(self)
         self.edit_action = QAction(self)
         self.delete_action = QAction(self)
         for action in (self.chat_action, self.copy_sign_action, self.copy_connection_action,
-                       self.offline_action, self.online_action, self.rotate_action,
-                       self.edit_action, self.delete_action):
+                       self.offline_action, self.online_action, self.notify_action,
+                       self.rotate_action, self.edit_action, self.delete_action):
             self.actions_bar.addAction(action)
         offline_menu = QMenu(self)
         offline_menu.addAction(self.drop_action)
@@ -173,6 +179,7 @@ class UsersPanel(Panel):
         layout.addLayout(top)
         layout.addWidget(self.crowd_form)
         layout.addWidget(self.user_form)
+        layout.addWidget(self.notify_form)
         layout.addWidget(self.actions_bar)
         layout.addWidget(self.problem)
         layout.addWidget(self.split, 1)
@@ -189,6 +196,9 @@ class UsersPanel(Panel):
             lambda doc: spawn(self.start_simulated(**doc), name="start simulated users"))
         self.user_form.submitted.connect(
             lambda doc: spawn(self.add_user(doc), name="add IM user"))
+        self.notify_form.submitted.connect(
+            lambda doc: spawn(self.notify(doc), name="IM notification"))
+        self.notify_action.triggered.connect(self.show_notify_form)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.chat_action.triggered.connect(self._chat_clicked)
         self.copy_sign_action.triggered.connect(lambda: self.copy_auth_sign())
@@ -330,6 +340,7 @@ class UsersPanel(Panel):
         self.copy_sign_action.setEnabled(one)
         self.copy_connection_action.setEnabled(one)
         self.rotate_action.setEnabled(one)
+        self.notify_action.setEnabled(some)
         self.edit_action.setEnabled(one)
         self.delete_action.setEnabled(some)
         self.offline_action.setEnabled(some and any(r.simulated and r.phone != "offline"
@@ -348,13 +359,72 @@ class UsersPanel(Panel):
         self.crowd_form.setVisible(on)
         if on:
             self.add_button.setChecked(False)
+            self.notify_form.setVisible(False)
             self.crowd_form.count.setFocus()
 
     def _show_user_form(self, on: bool) -> None:
         self.user_form.setVisible(on)
         if on:
             self.start_button.setChecked(False)
+            self.notify_form.setVisible(False)
             self.user_form.user_id.setFocus()
+
+    def show_notify_form(self) -> None:
+        """The notification form, addressed to the users selected."""
+        ids = self.selected_ids()
+        if not ids:
+            return
+        first = self.model.get(ids[0])
+        self.notify_form.address(ids, first.role if first is not None else "user")
+        self.start_button.setChecked(False)
+        self.add_button.setChecked(False)
+        self.notify_form.setVisible(True)
+
+    async def notify(self, doc: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A server notification (``POST /api/im/notifications``: ``{type, to, payload}``,
+        ``to`` one userID or a list); what the server answered for each receiver (online,
+        push), or [] with the problem shown under its field."""
+        im = self._im()
+        if im is None:
+            return []
+        doc = self.notify_form.value() if doc is None else doc
+        form = self.notify_form
+        form.clear_errors()
+        if isinstance(doc.get("payload"), str):  # the form's text is not JSON: say where
+            try:
+                json.loads(doc["payload"])
+            except ValueError as error:
+                self._form_error(form, {"payload": self.tr(
+                    "not JSON: %1").replace("%1", str(error))})
+                return []
+        to = doc.get("to")
+        try:
+            if isinstance(to, list):
+                sent = await im.notify_many(doc.get("type"), to, doc.get("payload"))
+            else:
+                sent = [await im.notify(doc.get("type"), to, doc.get("payload"))]
+        except NotifyError as error:
+            errors: dict[str, str] = {}
+            for f in error.findings:
+                key = f.path.split("[")[0].split(".")[0] or "payload"
+                line = (f"{f.path}: " if f.path != key else "") + f.message + (
+                    f" — {f.hint}" if f.hint else "")
+                errors[key] = f"{errors[key]}\n{line}" if key in errors else line
+            self._form_error(form, errors)
+            return []
+        except MqttError as error:
+            self._show_problem(self.tr("The broker refused: %1").replace("%1", str(error)))
+            return []
+        queued = sum(1 for s in sent if s.get("online") is False)
+        pushed = sum(1 for s in sent if s.get("push"))
+        text = self.tr("%n notification(s) sent", "", len(sent))
+        if queued:
+            text += " · " + self.tr("%n queued for offline users", "", queued)
+        if pushed:
+            text += " · " + self.tr("%n push(es) recorded", "", pushed)
+        self._say_state(text)
+        self.refresh()
+        return sent
 
     async def start_simulated(self, count: int | None = None, **doc: Any) -> list[str]:
         """Create ``count`` IM users and bring their simulated phones online (the fields of
@@ -425,7 +495,10 @@ class UsersPanel(Panel):
     def _form_error(self, form: Any, errors: dict[str, str]) -> None:
         form.show_errors(errors)
         form.setVisible(True)
-        (self.start_button if form is self.crowd_form else self.add_button).setChecked(True)
+        if form is self.crowd_form:
+            self.start_button.setChecked(True)
+        elif form is self.user_form:
+            self.add_button.setChecked(True)
         self._say_state(self.tr("Nothing was saved: fix the field marked above"))
 
     # --- actions on users -----------------------------------------------------------------
@@ -626,7 +699,8 @@ class UsersPanel(Panel):
             menu.addAction(self.chat_action)
         for action in (self.copy_sign_action, self.copy_connection_action, None,
                        self.offline_action, self.drop_action, self.online_action, None,
-                       self.rotate_action, self.edit_action, self.delete_action):
+                       self.notify_action, self.rotate_action, self.edit_action,
+                       self.delete_action):
             if action is None:
                 menu.addSeparator()
             else:
@@ -739,11 +813,16 @@ class UsersPanel(Panel):
         self.rotate_action.setText(self.tr("Rotate authSign"))
         self.rotate_action.setToolTip(self.tr("A new authSign; the old one stops working and a "
                                               "connected client is let go"))
+        self.notify_action.setText(self.tr("Notify…"))
+        self.notify_action.setToolTip(self.tr(
+            "Send a server notification (order, note, feedback, expert) to the selected "
+            "users"))
         self.edit_action.setText(self.tr("Edit"))
         self.delete_action.setText(self.tr("Delete"))
         self.model.retranslate()
         self.crowd_form.retranslate()
         self.user_form.retranslate()
+        self.notify_form.retranslate()
         self.detail.retranslate()
         self._update_actions()
         self._update_state()

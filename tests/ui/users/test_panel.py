@@ -134,3 +134,35 @@ async def test_messages_queued_for_an_offline_user_and_its_pushes_are_counted(pa
     assert '"alert": "在吗"' in panel.detail.pushes.toPlainText()
     await panel.bring_online(expert)
     assert panel.model.get(expert).queued == 0
+
+
+async def test_a_notification_to_an_offline_user_is_queued_and_pushed(panel, platform):
+    [user] = await panel.start_simulated(1, prefix="u", role="user")
+    await panel.take_offline(user)
+    panel.select(user)
+    panel.show_notify_form()
+    form = panel.notify_form
+    assert form.isVisibleTo(panel) and form.receivers == [user]
+    assert json.loads(form.payload.toPlainText()) == {"status": "confirmed", "o_id": "WO1"}
+    [sent] = await panel.notify()
+    assert sent["online"] is False and sent["push"] is not None
+    assert "queued for offline users" in panel.state.text()
+    assert panel.model.get(user).queued == 1
+
+
+async def test_a_bad_notification_names_the_field_and_keeps_the_payload(panel, platform):
+    [expert] = await panel.start_simulated(1, prefix="e", role="expert")
+    panel.select(expert)
+    panel.show_notify_form()
+    form = panel.notify_form
+    form.payload.setPlainText('{"status": "confirmed", "o_id": ')
+    assert await panel.notify() == []
+    assert "not JSON" in form.errors["payload"].text()
+    form.payload.setPlainText('{"status": "confirmed", "o_id": "WO1"}')
+    assert await panel.notify() == []
+    assert "goes to a user" in form.errors["to"].text()  # confirmed is the user's status
+    assert form.payload.toPlainText() == '{"status": "confirmed", "o_id": "WO1"}'
+    form.kind.setCurrentIndex(form.kind.findData("feedback"))
+    form.payload.setPlainText("{}")
+    assert await panel.notify() == []
+    assert "payload.content" in form.errors["payload"].text()
