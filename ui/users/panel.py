@@ -192,6 +192,9 @@ class UsersPanel(Panel):
         self.empty_add.clicked.connect(lambda: self.add_button.setChecked(True))
         self.crowd_form.cancel.clicked.connect(lambda: self.start_button.setChecked(False))
         self.user_form.cancel.clicked.connect(lambda: self.add_button.setChecked(False))
+        for form in (self.crowd_form, self.user_form, self.notify_form):
+            # A form closed with its errors: the status line's "fix the field" goes too.
+            form.cancel.clicked.connect(lambda: self._say_state(""))
         self.crowd_form.submitted.connect(
             lambda doc: spawn(self.start_simulated(**doc), name="start simulated users"))
         self.user_form.submitted.connect(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 
 from app.platform import Options, Platform
@@ -166,3 +167,20 @@ async def test_a_bad_notification_names_the_field_and_keeps_the_payload(panel, p
     form.payload.setPlainText("{}")
     assert await panel.notify() == []
     assert "payload.content" in form.errors["payload"].text()
+
+
+async def test_closing_a_form_with_errors_clears_the_status_line(panel):
+    assert await panel.start_simulated(1, prefix="!") == []
+    assert "Nothing was saved" in panel.state.text()
+    panel.crowd_form.cancel.click()
+    assert "Nothing was saved" not in panel.state.text()
+    assert not panel.crowd_form.isVisibleTo(panel) and not panel.start_button.isChecked()
+
+
+async def test_every_string_is_set_again_on_a_language_change(panel):
+    panel.start_button.setText("")
+    panel.chat_action.setText("")
+    QCoreApplication.sendEvent(panel, QEvent(QEvent.Type.LanguageChange))
+    assert panel.start_button.text() == "Start simulated users…"
+    assert panel.chat_action.text() == "Chat"
+    assert panel.model.headerData(0, Qt.Orientation.Horizontal) == "User ID"
