@@ -11,7 +11,8 @@ Scriptable (the lead's screenshots and end-to-end tests):
 - ``await start_simulated(n, **habits) -> [userID]``, ``await add_user(doc) -> userID|None``,
   ``select(user_id)``, ``selected_ids()``, ``await take_offline(user_id, drop=False)``,
   ``await bring_online(user_id)``, ``copy_auth_sign(user_id)``, ``copy_connection(user_id)``,
-  ``await rotate(user_id)``, ``await delete([user_id])``, ``open_chat(a, b) -> ChatWindow``
+  ``await rotate(user_id)``, ``await set_habits(user_id, onChatPage=False, …)``,
+  ``await delete([user_id])``, ``open_chat(a, b) -> ChatWindow``
   (then ``await chat.send(text)``), ``await notify({type, to, payload})``,
   ``show_notify_form()``, ``refresh()`` (what the timer runs).
 """
@@ -592,6 +593,24 @@ class UsersPanel(Panel):
         self._say_state(self.tr("%1 is online").replace("%1", user_id))
         return True
 
+    async def set_habits(self, user_id: str, **habits: Any) -> bool:
+        """Change how a simulated phone behaves (the habits of ``POST /api/simulated-users``:
+        onChatPage, chatEvery, offlineEvery, offlineFor, ackRecords)."""
+        crowd = self._crowd()
+        if crowd is None or user_id not in crowd.users:
+            self._show_problem(self.tr("%1 is a real client: its habits are its own")
+                               .replace("%1", user_id))
+            return False
+        try:
+            await crowd.act(user_id, "habits", habits)
+        except AppUserInputError as error:
+            self._show_problem(f"{error.path}: {error}")
+            return False
+        self.activity.dirty.add(user_id)
+        self.refresh()
+        self._say_state(self.tr("Habits of %1 changed").replace("%1", user_id))
+        return True
+
     async def delete(self, user_ids: Iterable[str]) -> int:
         """Delete these IM users (a simulated phone is disconnected first); how many."""
         im, crowd = self._im(), self._crowd()
@@ -708,6 +727,13 @@ class UsersPanel(Panel):
                 menu.addSeparator()
             else:
                 menu.addAction(action)
+        crowd = self.platform.phones if self.platform is not None else None
+        if len(ids) == 1 and crowd is not None and ids[0] in crowd.users:
+            page = menu.addAction(self.tr("On the chat page (answers received: ✓✓)"))
+            page.setCheckable(True)
+            page.setChecked(crowd.users[ids[0]].habits.on_chat_page)
+            page.toggled.connect(lambda on, u=ids[0]: spawn(
+                self.set_habits(u, onChatPage=on), name=f"habits {u}"))
         filter_live = menu.addAction(self.tr("Show this user's messages in Live"))
         filter_live.setEnabled(len(ids) == 1)
         filter_live.triggered.connect(lambda: self.hub.filter_live.emit(ids[0], "text"))

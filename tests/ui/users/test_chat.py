@@ -107,3 +107,19 @@ async def test_a_real_client_cannot_be_driven_and_the_window_says_so(panel, plat
     assert "real client" in chat.problem.text()
     chat.sender.setCurrentIndex(1)
     assert chat.send_button.isEnabled()
+
+
+async def test_off_the_chat_page_a_message_stays_at_one_tick_and_says_why(panel, platform):
+    [user] = await panel.start_simulated(1, prefix="u", role="user")
+    [expert] = await panel.start_simulated(1, prefix="e", role="expert")
+    assert await panel.set_habits(expert, onChatPage=False)
+    assert not platform.phones.users[expert].habits.on_chat_page
+    chat = panel.open_chat(user, expert)
+    msgid = await chat.send("在吗")
+    m = chat.model.find(msgid)
+    await platform.phones.wait_until(lambda: platform.phones.users[expert].counts["chatsIn"])
+    await until(lambda: m.sent_at is not None and m.forwarded == "sent")
+    assert m.received_at is None and chat.tick(m) == ("✓", "pending")
+    assert "chat page" in chat.note_line(m)
+    assert not await panel.set_habits(expert, chatEvery=-1)
+    assert "chatEvery" in panel.problem.text()
