@@ -167,6 +167,8 @@ class ChatModel(QAbstractListModel):
                                      o_id if isinstance(o_id, str) else None, at))
             i = len(self.messages) - 1
         m = self.messages[i]
+        if m.o_id is None and isinstance(o_id, str):  # the phone picked one: as it went
+            m.o_id = o_id
         if status == "rejected":
             m.state, m.reason = "rejected", reason
         elif m.state != "rejected":

@@ -58,6 +58,7 @@ async def test_a_chat_shows_sent_then_received_ticks(panel, platform, qtbot):
     await until(lambda: m.received_at is not None)
     assert m.sent_at <= m.received_at and chat.tick(m) == ("✓✓", "ok")
     assert m.forwarded == "sent" and not chat.view.isHidden()
+    assert m.o_id and f"o_id {m.o_id}" in chat.status_line(m)  # the one the phone picked
     assert chat.compose.text() == ""
     labels = [e.label for e in m.wire]
     assert labels[0] == f"{user} → server"
