@@ -314,6 +314,8 @@ class ComposePanel(Panel):
 
     def body(self) -> dict[str, Any] | None:
         """The envelope being composed; None while the JSON text does not parse."""
+        if self.json_timer.isActive():  # typed a moment ago: read what is there now
+            self._json_to_form()
         return None if self.json_error is not None else json.loads(json.dumps(self._body))
 
     def set_body(self, body: object) -> None:
@@ -323,6 +325,7 @@ class ComposePanel(Panel):
         if "changeId" not in body and "data" not in body:
             body = {"baseCode": "", "dataArea": self._body.get("dataArea", "fwwt"),
                     "changeId": self.current_change_id(), "data": body}
+        self.json_timer.stop()  # this body replaces whatever was being typed
         self._body = json.loads(json.dumps(body))
         self._to_form(self._body)
         self._to_editor()
@@ -639,7 +642,8 @@ class ComposePanel(Panel):
             + "  " + self.tr("(%n event(s), last changeId %1)", "", r["event_count"])
             .replace("%1", str(r["last_change_id"]))
             for r in rows])
-        if rows:
+        if rows and (show_all or self.order_search.hasFocus()):
+            self.order_search.setFocus()
             self.completer.setCompletionPrefix("")
             self.completer.complete()
         elif text:
@@ -689,9 +693,6 @@ class ComposePanel(Panel):
         """Submit the body through the engine in the chosen mode; show and return the
         verdict (Accepted/Rejected.to_json()). JSON that does not parse is not sent."""
         body = self.body()
-        if body is None:
-            self._json_to_form()
-            body = self.body()
         if body is None or self.platform is None:
             reason = "not-json" if body is None else "not-ready"
             result = {"reason": reason, "errors": []}
