@@ -246,6 +246,8 @@ class ComposePanel(Panel):
         self.sides.addWidget(self.scroll)
         self.sides.addWidget(json_side)
         self.sides.setChildrenCollapsible(False)
+        self.sides.setStretchFactor(0, 3)  # stacked in a narrow dock, the form gets more
+        self.sides.setStretchFactor(1, 2)
 
         self.findings = FindingsList()
         self.findings.chosen.connect(self.show_finding)
@@ -326,6 +328,7 @@ class ComposePanel(Panel):
             body = {"baseCode": "", "dataArea": self._body.get("dataArea", "fwwt"),
                     "changeId": self.current_change_id(), "data": body}
         self.json_timer.stop()  # this body replaces whatever was being typed
+        self.verdict.setVisible(False)  # the last verdict was about another body
         self._body = json.loads(json.dumps(body))
         self._to_form(self._body)
         self._to_editor()
@@ -450,6 +453,7 @@ class ComposePanel(Panel):
         self.json_status.setText(text)
         self.json_status.setStyleSheet(f"color: {theme.error_colour().name()}")
         self.findings.show_findings([], str(self.mode_value), text)
+        self._tab_titles()
 
     # --- changeId, mode ---------------------------------------------------------------------
 
@@ -723,9 +727,12 @@ class ComposePanel(Panel):
         self._show_verdict(result)
         return result
 
-    def _show_verdict(self, result: dict[str, Any]) -> None:
+    def _show_verdict(self, result: dict[str, Any], show: bool = True) -> None:
+        """Word the verdict (again, on a language or theme switch: ``show=False`` leaves
+        a verdict hidden since another body was loaded hidden)."""
         self.last_result = result
-        self.verdict.setVisible(True)
+        if show:
+            self.verdict.setVisible(True)
         if "eventId" in result:
             deliveries = result.get("deliveries", [])
             codes = ", ".join(d["baseCode"] for d in deliveries)
@@ -883,7 +890,7 @@ class ComposePanel(Panel):
             self._show_json_error()
         self._show_note()
         if self.last_result is not None:
-            self._show_verdict(self.last_result)
+            self._show_verdict(self.last_result, show=False)
         self.findings.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -891,7 +898,7 @@ class ComposePanel(Panel):
             self._title()
             self._show_note()
             if self.last_result is not None:
-                self._show_verdict(self.last_result)
+                self._show_verdict(self.last_result, show=False)
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
