@@ -258,7 +258,8 @@ class TimelinePanel(Panel):
         if self.platform is None or self.order_id is None:
             return False
         store = self.platform.engine.store
-        assert store is not None
+        if store is None:  # the platform stopped (the app is closing): nothing to read
+            return False
         order = store.order(self.order_id)
         if order is not None and order["event_count"] > MAX_EVENTS:
             self.timeline = None
@@ -324,7 +325,8 @@ class TimelinePanel(Panel):
             return
         engine = self.platform.engine
         store = engine.store
-        assert store is not None
+        if store is None:  # the platform stopped
+            return
         if kind == "event":
             row = engine.event(int(payload))
             if row is None:

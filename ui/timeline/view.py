@@ -112,6 +112,7 @@ class TimelineView(QGraphicsView):
         pos = event.position().toPoint()
         if (pos - pressed).manhattanLength() <= CLICK_SLOP:
             self.pick(pos)
+        event.accept()  # the press was ours (a pick or the end of a pan)
 
     def pick(self, pos: QPoint) -> tuple[str, Any] | None:
         """What is at ``pos`` (viewport pixels); emits ``picked`` when it is something."""

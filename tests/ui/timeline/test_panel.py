@@ -347,3 +347,14 @@ async def test_dark_theme_and_language_change_redraw_without_losing_the_order(pa
         theme.apply(app, "light")
     panel.retranslate()
     assert len(panel.scene.tagged()) == before and panel.order_id == ORDER
+
+
+async def test_a_redraw_due_after_the_platform_stopped_is_harmless(panel, platform):
+    await submit_all(platform, spec_story()[:2])
+    panel.attach(platform)
+    panel.show_order(ORDER)
+    await submit_all(platform, spec_story()[2:3])
+    assert panel.throttle.isActive()
+    platform.engine.close()  # the app is closing; the timer still fires once
+    assert panel.refresh() is False
+    panel.pick("event", 1)  # nothing to read, nothing raised

@@ -1,0 +1,108 @@
+"""The drawn timeline, from timelines built by the core's own builder: the axis (with long
+quiet gaps collapsed), lanes, badges and where things are."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import pytest
+
+from app.catalog.samples import sample
+from app.catalog.timefmt import format_time
+from app.timeline import build_timeline
+from ui.timeline import times
+from ui.timeline.scene import BREAK_W, LEFT, RIGHT, TimelineScene, _segments, delivery_outcome
+
+DEAL = "450359974126230104"
+
+
+def timeline(*bodies, deliveries=None):
+    events = [{"id": i + 1, "change_id": c, "data": d, "received_at": time.time()}
+              for i, (c, d) in enumerate(bodies)]
+    return build_timeline("4503599741262301", events, deliveries)
+
+
+def at(hours: float) -> str:
+    """2019-08-02 08:00 plus ``hours``, as the events write times."""
+    return format_time(datetime.fromtimestamp(datetime(2019, 8, 2, 8).timestamp()
+                                              + hours * 3600))
+
+
+def test_a_gap_that_dwarfs_the_order_is_collapsed_and_ordinary_nights_are_not():
+    day = 86400
+    assert _segments([0, 3600, 7200, 7 * 365 * day]) == [(0, 7200), (7 * 365 * day,
+                                                                     7 * 365 * day)]
+    nights = [0, 10 * 3600, 24 * 3600, 34 * 3600, 48 * 3600, 58 * 3600]
+    assert _segments(nights) == [(0, 58 * 3600)]
+    assert _segments([5.0]) == [(5.0, 5.0)]
+
+
+def test_x_and_time_are_inverse_across_a_collapsed_gap(qapp):
+    scene = TimelineScene()
+    later = format_time(datetime(2026, 1, 1, 12, 0))
+    scene.show(timeline(("1", sample("1", createDate=at(0))),
+                        ("5", sample("5", createDate=at(2))),
+                        ("10", sample("10", createTime=later))))
+    assert len(scene.segments) == 2
+    scene.set_scale(0.05)
+    for t in (times.seconds(at(0)), times.seconds(at(1.5)), times.seconds(later)):
+        assert scene.time_at(scene.x_of(t)) == pytest.approx(t)
+    end_first = scene.x_of(times.seconds(at(2)))
+    assert scene.x_of(times.seconds(later)) == pytest.approx(end_first + BREAK_W)
+    inside = (times.seconds(at(2)) + times.seconds(later)) / 2  # in the gap: within the break
+    assert end_first < scene.x_of(inside) < end_first + BREAK_W
+    scene.set_scale(scene.fit_scale(800))
+    assert scene.x_of(scene.end) <= 800 - RIGHT + 1
+    assert scene.x_of(scene.start) == LEFT
+
+
+def test_an_open_order_runs_to_now_when_it_is_recent(qapp):
+    now = time.time()
+    scene = TimelineScene()
+    scene.show(timeline(("1", sample("1", createDate=format_time(
+        datetime.fromtimestamp(now - 600))))))
+    assert scene.open_end and scene.end == pytest.approx(time.time(), abs=5)
+    old = TimelineScene()
+    old.show(timeline(("1", sample("1"))))  # 2019: no stretching to today
+    assert old.end == times.seconds(sample("1")["createDate"])
+
+
+def test_badges_of_events_at_the_same_time_stack_instead_of_overprinting(qapp):
+    same = at(1)
+    deliveries = {2: [{"id": 1, "base_code": "A", "status": "delivered", "attempts": 1}],
+                  3: [{"id": 2, "base_code": "A", "status": "pending", "attempts": 2}]}
+    scene = TimelineScene()
+    scene.show(timeline(("1", sample("1", createDate=at(0))),
+                        ("10", sample("10", createTime=same)),
+                        ("10", sample("10", createTime=same)), deliveries=deliveries))
+    assert scene.badges() == [(2, "A", "delivered"), (3, "A", "retrying")]
+    ys = sorted(item.sceneBoundingRect().top() for item in scene.items()
+                if item.data(0) == "delivery")
+    assert ys[1] > ys[0]
+
+
+def test_delivery_outcomes():
+    assert delivery_outcome({"status": "pending", "attempts": 0}) == "pending"
+    assert delivery_outcome({"status": "pending", "attempts": 1}) == "retrying"
+    assert delivery_outcome({"status": "failed", "attempts": 3}) == "failed"
+    assert delivery_outcome({}) == "pending"
+
+
+def test_lane_labels_stay_in_sight_while_panning_but_not_past_their_bar(qapp):
+    scene = TimelineScene()
+    scene.show(timeline(("1", sample("1", createDate=at(0))),
+                        ("5", sample("5", trackId=DEAL, createDate=at(0.5))),
+                        ("2", sample("2", trackId=DEAL, handleDate=at(1), createDate=at(1))),
+                        ("3", sample("3", handleDate=at(8), createDate=at(8)))))
+    scene.set_scale(0.5)
+    track_label = next(i for i in scene.items() if getattr(i, "text", None)
+                       and i.text().startswith(scene.lane_titles()[1]))
+    natural = track_label.x()
+    scene.pin(natural + 300)
+    assert track_label.x() == pytest.approx(natural + 304)
+    scene.pin(scene.x_of(times.seconds(at(7))))  # far past the track's end
+    assert track_label.x() + track_label.boundingRect().width() <= scene.x_of(
+        times.seconds(at(1))) + 1
+    scene.pin(0)
+    assert track_label.x() == natural
