@@ -15,6 +15,7 @@ start with ``$`` too.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections import Counter, OrderedDict, deque
@@ -74,6 +75,11 @@ class LiveFeed:
         #: Running totals for the status bar.
         self.counts: Counter[str] = Counter()
         self._orders: OrderedDict[int, str | None] = OrderedDict()
+        #: Each accepted event's first delivery id (ascending: the one writer numbers them
+        #: in order) and its order, to tell an MQ publish, which knows only its delivery,
+        #: which order it carries.
+        self._first_ids: deque[int] = deque(maxlen=_ORDERS_REMEMBERED)
+        self._first_orders: deque[tuple[int, str | None]] = deque(maxlen=_ORDERS_REMEMBERED)
         self._unsubscribe = [
             bus.subscribe(EventAccepted, self._accepted),
             bus.subscribe(EventRejected, self._rejected),
@@ -114,6 +120,9 @@ class LiveFeed:
         self._orders[e.event_id] = e.service_order_id
         if len(self._orders) > _ORDERS_REMEMBERED:
             self._orders.popitem(last=False)
+        if e.base_codes:
+            self._first_ids.append(e.first_delivery_id)
+            self._first_orders.append((len(e.base_codes), e.service_order_id))
         to = ", ".join(e.base_codes) if e.base_codes else "no subscriber"
         self._add({"at": e.at, "kind": "event", "outcome": "ok" if e.base_codes else "info",
                    "topic": f"events/{e.change_id}/{e.data_area}", "who": e.source,
@@ -155,10 +164,17 @@ class LiveFeed:
                             "requestHeaders": e.request_headers,
                             "response": e.response_head}})
 
+    def _order_of_delivery(self, delivery_id: int) -> str | None:
+        i = bisect.bisect_right(self._first_ids, delivery_id) - 1
+        if i < 0:
+            return None
+        count, order = self._first_orders[i]
+        return order if delivery_id < self._first_ids[i] + count else None
+
     def _published(self, e: MqPublished) -> None:
         self.counts["mq"] += 1
         self._add({"at": e.at, "kind": "mq", "outcome": "ok", "topic": e.topic,
-                   "who": e.base_code, "order": None,
+                   "who": e.base_code, "order": self._order_of_delivery(e.delivery_id),
                    "summary": f"changeId {e.change_id} published (QoS 1, acknowledged)",
                    "raw": e.body.decode("utf-8", "replace"),
                    "meta": {"deliveryId": e.delivery_id, "changeId": e.change_id}})

@@ -107,6 +107,7 @@ def run_gui(args: argparse.Namespace, simulators: Callable[[], Any] | None = Non
             return 1
         await closed.wait()
         if platform is not None:
+            window.detach()
             await platform.stop()
         return 0
 

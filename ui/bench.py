@@ -234,6 +234,7 @@ async def under_load(root: Path, rate: float, seconds: float,
                 + window.live.model.dropped, "dropped": window.live.model.dropped,
                 "rss": peak_rss_mb(), "backlog": feed.pending()}
     finally:
+        window.detach()
         window.close()
         await platform.stop()
 
@@ -263,8 +264,6 @@ async def produce(engine: Any, events_per_second: float, seconds: float) -> int:
 
 
 async def open_history(root: Path, rows: int) -> dict[str, float]:
-    from PySide6.QtWidgets import QApplication
-
     from app.bus import EventBus
     from app.live import LiveFeed
     from app.platform import Options, Platform
@@ -299,12 +298,11 @@ async def open_history(root: Path, rows: int) -> dict[str, float]:
         panel.show()
         panel.attach(platform)
         panel.history_kind.setCurrentIndex(panel.history_kind.findData("callback"))
-        QApplication.processEvents()
+        await asyncio.sleep(0.2)  # the panel is laid out and shown before the clock starts
         opened = time.perf_counter()
         panel.history_toggle.setChecked(True)  # count, model, and Follow scrolls to the end
         panel.table.scrollToBottom()
         panel.table.viewport().repaint()  # paint now: the rows shown are read here
-        QApplication.processEvents()
         opened = time.perf_counter() - opened
         last = panel.table.model().index(panel.table.model().rowCount() - 1, 0)
         assert panel.table.model().rowCount() == rows

@@ -79,6 +79,11 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             panel.attach(platform)
 
+    def detach(self) -> None:
+        """The platform is about to stop: panels stop their timers and leave its bus."""
+        for panel in self.panels.values():
+            panel.detach()
+
     def show_panel(self, name: str) -> None:
         dock = self.docks[name]
         dock.show()
@@ -111,6 +116,11 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             self.view_menu.addAction(action)
         self.view_menu.addSeparator()
+        self.present_action = QAction(self)
+        self.present_action.setShortcut(QKeySequence("F11"))
+        self.present_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.present_action.triggered.connect(self._present)
+        self.view_menu.addAction(self.present_action)
         self.theme_menu = self.view_menu.addMenu("")
         self.theme_actions = self._choices(self.theme_menu, theme.MODES, self.set_theme)
         self.language_menu = self.view_menu.addMenu("")
@@ -128,6 +138,11 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
             actions[value] = action
         return actions
+
+    def _present(self) -> None:
+        flow = self.panels["flow"]
+        self.show_panel("flow")
+        flow.presentation(True)  # type: ignore[attr-defined]
 
     def set_theme(self, mode: str) -> None:
         app = QApplication.instance()
@@ -154,6 +169,7 @@ class MainWindow(QMainWindow):
         self.pause_action.setText(self.tr("&Pause"))
         self.filter_action.setText(self.tr("&Filter…"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.present_action.setText(self.tr("&Presentation mode (full screen)"))
         self.theme_menu.setTitle(self.tr("&Theme"))
         for mode, text in (("system", self.tr("Follow the system")), ("light", self.tr("Light")),
                            ("dark", self.tr("Dark"))):

@@ -28,6 +28,9 @@ class Panel(QWidget):
         """The platform is up: read from it, listen to its bus, enable the actions."""
         self.platform = platform
 
+    def detach(self) -> None:
+        """The platform is about to stop: stop timers and leave its bus."""
+
     def retranslate(self) -> None:
         """Set every user-visible string (again)."""
 

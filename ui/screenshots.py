@@ -41,7 +41,6 @@ def run(args: argparse.Namespace, simulators: Callable[[], Any] | None,
     app.setFont(pick_font())
     app.setQuitOnLastWindowClosed(False)  # windows open and close; the loop runs on
     out = Path(args.dir)
-    out.mkdir(parents=True, exist_ok=True)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with contextlib.closing(loop), tempfile.TemporaryDirectory(prefix="push-studio-shots-") as tmp:
@@ -67,6 +66,7 @@ async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], An
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
+    out.mkdir(parents=True, exist_ok=True)  # noqa: ASYNC240 - once, before the loop is busy
     theme.apply(app, "light")
     bus = EventBus()
     feed = LiveFeed(bus)
@@ -94,6 +94,7 @@ async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], An
                     written.append(await _grab_panel(window, name, dock,
                                                      out / f"{lang}-{mode}-{name}.png"))
     finally:
+        window.detach()
         window.close()
         await platform.stop()
     return written
@@ -112,20 +113,16 @@ def showcase(window: Any, made: dict[str, Any]) -> None:
 
 async def _settle(window: Any, condition: Callable[[], bool] | None = None,
                   within: float = 15.0) -> None:
-    """Let the window catch up: flush the Live feed, run Qt's pending events, until the
-    condition holds (or ``within`` seconds pass: the pictures are taken regardless)."""
-    from PySide6.QtWidgets import QApplication
-
+    """Let the window catch up until the condition holds (or ``within`` seconds pass: the
+    pictures are taken regardless). Qt's events run while this awaits: under qasync, calling
+    processEvents from inside a task would run other tasks inside this one."""
     deadline = time.monotonic() + within
     while True:
         window.live.flush()
-        QApplication.processEvents()
         if condition is None or condition() or time.monotonic() > deadline:
             break
         await asyncio.sleep(0.05)
-    for _ in range(3):  # layouts settle over a few passes (wrapped labels, docks)
-        await asyncio.sleep(0.05)
-        QApplication.processEvents()
+    await asyncio.sleep(0.3)  # layouts settle over a few passes (wrapped labels, docks)
 
 
 def _grab(widget: Any, path: Path) -> Path:

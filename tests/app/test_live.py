@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from app.bus import EventBus
-from app.events import DeliveryAttempted, ImMessageLogged, PushRecorded
+from app.events import DeliveryAttempted, ImMessageLogged, MqPublished, PushRecorded
 from app.live import FilterError, LiveFeed, make_filter, topic_matches
 from tests.conftest import example, subscription
 
@@ -95,3 +95,19 @@ def test_any_filter_text_is_usable_or_refused_with_a_reason(text, mode, topic):
         return
     predicate(LiveRow(seq=1, at=0, kind="mq", outcome="ok", topic=topic, who="w", order=None,
                       summary="s"))
+
+
+async def test_an_mq_publish_finds_its_order_through_its_delivery(engine):
+    feed = LiveFeed(engine.bus)
+    await engine.put_subscription(subscription("HRZ"))
+    await engine.put_subscription(subscription("WYGJ"))
+    first = await engine.submit(example("envelope-changeId-1.json"))
+    refs = first.deliveries
+    for ref in refs:
+        engine.bus.publish(MqPublished(delivery_id=ref.delivery_id, base_code=ref.base_code,
+                                       topic=f"wo/push/{ref.base_code}/fwwt", change_id="1",
+                                       body=b"{}"))
+    engine.bus.publish(MqPublished(delivery_id=refs[-1].delivery_id + 1, base_code="X",
+                                   topic="wo/push/X/fwwt", change_id="1", body=b"{}"))
+    rows = [r for r in feed.since(0) if r.kind == "mq"]
+    assert [r.order for r in rows] == ["4503599741262301", "4503599741262301", None]

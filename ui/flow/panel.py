@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QHBoxLayout,
@@ -125,8 +125,8 @@ class FlowPanel(Panel):
         self.speed.valueChanged.connect(self._speed_changed)
         self.present.toggled.connect(self.presentation)
         self.scene.activated.connect(self._activated)
-        QShortcut(QKeySequence(Qt.Key.Key_F11), self, lambda: self.presentation(
-            self.presenter is None), context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # F11 is the main window's View › Presentation action (one shortcut, no ambiguity);
+        # inside the presentation window, F11 and Esc leave.
         self.retranslate()
 
     # --- the platform ---------------------------------------------------------------------
