@@ -94,16 +94,17 @@ class LivePanel(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)  # no empty line above the table until there is one
 
+        # Two rows: the filter gets the whole width, however narrow the docks leave Live.
         bar = QHBoxLayout()
         bar.addWidget(self.filter_edit, 1)
         bar.addWidget(self.mode)
-        bar.addWidget(self.pause)
-        bar.addWidget(self.follow)
-        bar.addWidget(self.clear)
-        bar.addWidget(self.history_toggle)
-        bar.addWidget(self.history_kind)
-        bar.addWidget(self.replay)
-        bar.addWidget(self.export)
+        actions = QHBoxLayout()
+        for widget in (self.pause, self.follow, self.clear, self.history_toggle,
+                       self.history_kind):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.replay)
+        actions.addWidget(self.export)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -141,6 +142,7 @@ class LivePanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(actions)
         layout.addWidget(self.problem)
         layout.addWidget(split, 1)
         layout.addWidget(self.state)

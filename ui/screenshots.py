@@ -119,10 +119,23 @@ async def _settle(window: Any, condition: Callable[[], bool] | None = None,
     deadline = time.monotonic() + within
     while True:
         window.live.flush()
+        _pump()
         if condition is None or condition() or time.monotonic() > deadline:
             break
         await asyncio.sleep(0.05)
-    await asyncio.sleep(0.3)  # layouts settle over a few passes (wrapped labels, docks)
+    for _ in range(6):  # layouts settle over a few passes (wrapped labels, docks)
+        await asyncio.sleep(0.05)
+        _pump()
+
+
+def _pump() -> None:
+    """Run Qt's pending events when the loop is not Qt's own (a test's): qasync runs them
+    itself, and processEvents inside one of its tasks would run other tasks inside it."""
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    if not isinstance(asyncio.get_running_loop(), qasync.QEventLoop):
+        QApplication.processEvents()
 
 
 def _grab(widget: Any, path: Path) -> Path:

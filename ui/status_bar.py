@@ -77,9 +77,8 @@ class StatusBar(QStatusBar):
             self.broker.setText(self.tr("External broker %1").replace("%1", status["url"]))
         else:
             online = len(status.get("clients", []))
-            self.broker.setText(self.tr("Managed Mosquitto on port %1 · %2 client(s) online")
-                                .replace("%1", str(status.get("port")))
-                                .replace("%2", str(online)))
+            self.broker.setText(self.tr("Managed Mosquitto on port %1 · %n client(s) online",
+                                        "", online).replace("%1", str(status.get("port"))))
 
     def _copy_token(self) -> None:
         QGuiApplication.clipboard().setText(self._token)
