@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui import theme
-from ui.timeline.scene import BADGE, MARK_STYLE, shape_path
+from ui.timeline.scene import BADGE, MARK_STYLE, push_dot, shape_path
 
 ICON = 18
 GAP = 12
@@ -42,7 +42,7 @@ class Legend(QWidget):
             ("badge:square", "failed", self.tr("failed")),
             ("badge:round", "ok", self.tr("IM sent")),
             ("badge:round", "queued", self.tr("IM queued (offline)")),
-            ("badge:phone", "info", self.tr("pushed")),
+            ("badge:pushed", "queued", self.tr("IM queued, then pushed")),
             ("anomaly", "failed", self.tr("anomaly")),
         ]
         self.updateGeometry()
@@ -87,8 +87,11 @@ class Legend(QWidget):
                 painter.setBrush(colour)
                 if shape == "badge:round":
                     painter.drawEllipse(r)
-                elif shape == "badge:phone":
-                    painter.drawRoundedRect(r.adjusted(2, -1, -2, 1), 2, 2)
+                elif shape == "badge:pushed":
+                    painter.drawEllipse(r)
+                    painter.setPen(QPen(outline, 1))
+                    painter.setBrush(theme.strong("info"))
+                    painter.drawPath(push_dot(r))
                 else:
                     painter.drawRoundedRect(r, 2, 2)
             elif shape == "hang":

@@ -232,6 +232,8 @@ class TimelinePanel(Panel):
         """Draw this order (a serviceOrderId), fitted to the view; False if the store has
         no events for it (the panel then says so)."""
         order_id = order_id.strip()
+        if order_id != self.order_id:
+            self.scene.selected = None  # another order: nothing of it is selected
         self.order_id = order_id or None
         self.detail.clear()
         if self.platform is None or not order_id:
@@ -286,7 +288,10 @@ class TimelinePanel(Panel):
         bar = self.view.horizontalScrollBar()
         scroll = bar.value()
         self.scene.show(timeline, found)
-        bar.setValue(scroll)
+        if self.view.fitted:  # following the whole order: it may have grown
+            self.view.fit()
+        else:
+            bar.setValue(scroll)
         self.anomaly_model.set_rows(timeline.anomalies)
         self.stack.setCurrentIndex(1)
         self._describe()
@@ -320,13 +325,14 @@ class TimelinePanel(Panel):
 
     def pick(self, kind: str, payload: Any) -> None:
         """Show the JSON of a clicked item: an event (its id), a mark, a track, a hang, a
-        delivery, an IM notice, a push, an anomaly or the order itself."""
+        delivery, an IM notice (with its push), an anomaly or the order itself."""
         if self.platform is None:
             return
         engine = self.platform.engine
         store = engine.store
         if store is None:  # the platform stopped
             return
+        self.scene.select(kind, payload)
         if kind == "event":
             row = engine.event(int(payload))
             if row is None:
@@ -346,10 +352,6 @@ class TimelinePanel(Panel):
         elif kind == "notice":
             self.detail.show_doc(self.tr("IM notification to %1 · event #%2").replace(
                 "%1", payload["userId"]).replace("%2", str(payload["eventId"])), payload)
-        elif kind == "push":
-            self.detail.show_doc(self.tr("Mobile push to %1 · event #%2").replace(
-                "%1", str(payload.get("userID", ""))).replace("%2", str(payload["eventId"])),
-                payload)
         elif kind == "track":
             self.detail.show_doc(self.tr("Track %1").replace(
                 "%1", payload.track_name or payload.track_id), asdict(payload))
@@ -376,6 +378,7 @@ class TimelinePanel(Panel):
         if anomaly is None:
             return
         self.view.center_on_event(anomaly.event_id)
+        self.scene.select("anomaly", anomaly)
         self.detail.show_doc(self.tr("Anomaly at event #%1").replace(
             "%1", str(anomaly.event_id)), {**asdict(anomaly), "event": self.platform.engine.event(
                 anomaly.event_id) if self.platform else None})

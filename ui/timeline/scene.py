@@ -52,7 +52,7 @@ from ui.timeline import times
 KIND, PAYLOAD = 0, 1
 
 LEFT = 24.0  # margin before the first time
-RIGHT = 220.0  # room after the last time for labels and badges
+RIGHT = 140.0  # room after the last time for badges
 AXIS_H = 40.0
 LANE_HEAD = 22.0  # the lane's label above its bar
 BAR_H = 12.0
@@ -140,6 +140,9 @@ class TimelineScene(QGraphicsScene):
         self._event_pos: dict[int, QPointF] = {}
         self._pinned: list[tuple[QGraphicsItem, float, float]] = []
         self._titles: list[str] = []
+        #: What is selected, as ``_identity`` says it; drawn as a dashed outline.
+        self.selected: tuple[Any, ...] | None = None
+        self._outline: QGraphicsItem | None = None
         self._visible_left = 0.0
 
     # --- what the panel and tests read ----------------------------------------------------
@@ -224,8 +227,10 @@ class TimelineScene(QGraphicsScene):
         self.start = min(found) if found else now
         self.end = max(found) if found else now
         self.open_end = t is not None and t.over_type is None
+        self.now_at: float | None = None  # when the order runs up to the wall clock
         if self.open_end and 0 <= now - self.end <= NOW_WITHIN:
             self.end = now
+            self.now_at = now
             found.append(now)
         self.segments = _segments(sorted(set(found)) or [now])
 
@@ -233,6 +238,7 @@ class TimelineScene(QGraphicsScene):
         """Lay everything out again at the current scale, in the current colours."""
         # Forget the old items first: clearing moves the view's scroll bar, which pins.
         self._badges, self._event_pos, self._pinned, self._titles = [], {}, [], []
+        self._outline = None
         self.clear()
         t = self.timeline
         if t is None:
@@ -275,6 +281,7 @@ class TimelineScene(QGraphicsScene):
             self._event(event, lane, marks.get(event.event_id),
                         anomalies.get(event.event_id, []), placed.get(event.event_id, 0))
         self.pin(self._visible_left)
+        self._outline_selected()
 
     def _lanes(self, t: Timeline) -> dict[str, Lane]:
         lanes = {"": Lane("")}
@@ -342,9 +349,8 @@ class TimelineScene(QGraphicsScene):
         day = self._text(times.clock(self.start)[:10], 4, 2, font=self.small,
                          colour=self.dim_colour)
         self._pinned.append((day, 4, self.sceneRect().width()))
-        now = time.time()
-        if self.open_end and self.start <= now <= self.end:
-            x = self.x_of(now)
+        if self.now_at is not None:
+            x = self.x_of(self.now_at)
             dash = QPen(theme.strong("queued"), 1, Qt.PenStyle.DashLine)
             self.addLine(QLineF(x, AXIS_H - 6, x, bottom), dash)
             self._text(self.tr("now"), x + 3, AXIS_H - 4, font=self.small,
@@ -540,21 +546,23 @@ class TimelineScene(QGraphicsScene):
             self._badges.append((event.event_id, d["baseCode"], outcome))
             i += 1
         for n in self.notices.get(event.event_id, []):
-            tip = self.tr("IM to %1: %2").replace("%1", n["userId"]).replace(
+            lines = [self.tr("IM to %1: %2").replace("%1", n["userId"]).replace(
                 "%2", self.tr("online, sent") if n["status"] == "sent"
-                else self.tr("offline, held by the broker"))
-            self._badge(left + i * (BADGE + BADGE_GAP), top, "round",
-                        OUTCOME_COLOUR.get(n["status"], "pending"), "notice",
-                        {**n, "eventId": event.event_id}, tip)
+                else self.tr("offline, held by the broker"))]
+            if n.get("push"):  # one badge per user: the push is its corner dot
+                lines.append(self.tr("Mobile push to %1 (%2)").replace(
+                    "%1", n["userId"]).replace("%2", str(n["push"].get("platform", ""))))
+            badge = self._badge(left + i * (BADGE + BADGE_GAP), top, "round",
+                                OUTCOME_COLOUR.get(n["status"], "pending"), "notice",
+                                {**n, "eventId": event.event_id}, "\n".join(lines))
             self._badges.append((event.event_id, n["userId"], f"notified-{n['status']}"))
-            i += 1
             if n.get("push"):
-                tip = self.tr("Mobile push to %1 (%2)").replace("%1", n["userId"]).replace(
-                    "%2", str(n["push"].get("platform", "")))
-                self._badge(left + i * (BADGE + BADGE_GAP), top, "phone", "pushed", "push",
-                            {**n["push"], "eventId": event.event_id}, tip)
+                dot = self.addPath(push_dot(badge.path().boundingRect()),
+                                   QPen(_palette().color(QPalette.ColorRole.Base), 1),
+                                   QBrush(theme.strong("info")))
+                dot.setParentItem(badge)
                 self._badges.append((event.event_id, n["userId"], "pushed"))
-                i += 1
+            i += 1
 
     def outcome_text(self, outcome: str) -> str:
         texts = {"delivered": self.tr("delivered"), "failed": self.tr("failed"),
@@ -563,19 +571,18 @@ class TimelineScene(QGraphicsScene):
         return texts.get(outcome, outcome)
 
     def _badge(self, x: float, y: float, shape: str, outcome: str, kind: str,
-               payload: Any, tip: str) -> None:
+               payload: Any, tip: str) -> QGraphicsPathItem:
         colour = theme.strong(OUTCOME_COLOUR.get(outcome, outcome))
         rect = QRectF(x, y, BADGE, BADGE)
         path = QPainterPath()
         if shape == "round":
             path.addEllipse(rect)
-        elif shape == "phone":
-            path.addRoundedRect(rect.adjusted(2, -1, -2, 1), 2, 2)
         else:
             path.addRoundedRect(rect, 2, 2)
         item = self.addPath(path, QPen(colour.darker(130), 1), QBrush(colour))
         item.setZValue(3)
         self._clickable(item, kind, payload, tip)
+        return item
 
     def _shape(self, shape: str, x: float, y: float, colour: QColor) -> QGraphicsPathItem:
         """A marker centred on (x, y): each mark kind its own shape (the legend shows them)."""
@@ -588,6 +595,30 @@ class TimelineScene(QGraphicsScene):
         item.setData(PAYLOAD, payload)
         item.setToolTip(tip)
         item.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    # --- the selected item -------------------------------------------------------------
+
+    def select(self, kind: str, payload: Any) -> bool:
+        """Outline the item whose JSON is shown; it stays outlined across redraws (a new
+        event arriving, a zoom). False when no such item is drawn."""
+        self.selected = _identity(kind, payload)
+        return self._outline_selected()
+
+    def _outline_selected(self) -> bool:
+        if self._outline is not None and self._outline.scene() is self:
+            self.removeItem(self._outline)
+        self._outline = None
+        if self.selected is None:
+            return False
+        item = next((i for i in self.items() if i.data(KIND) and _identity(
+            str(i.data(KIND)), i.data(PAYLOAD)) == self.selected), None)
+        if item is None:
+            return False
+        rect = item.sceneBoundingRect().adjusted(-3, -3, 3, 3)
+        self._outline = self.addRect(rect, QPen(_palette().color(QPalette.ColorRole.Highlight),
+                                                2, Qt.PenStyle.DashLine))
+        self._outline.setZValue(10)
+        return True
 
     # --- labels that stay in sight --------------------------------------------------------
 
@@ -622,6 +653,31 @@ def _segments(found: list[float]) -> list[tuple[float, float]]:
             start = b
     out.append((start, found[-1]))
     return out
+
+
+def _identity(kind: str, payload: Any) -> tuple[Any, ...]:
+    """What makes a clicked thing the same thing after a redraw (payloads are rebuilt)."""
+    if kind == "event":
+        return (kind, payload)
+    if kind in ("mark", "anomaly"):
+        return (kind, payload.event_id, payload.kind)
+    if kind == "delivery":
+        return (kind, payload.get("id"))
+    if kind == "notice":
+        return (kind, payload.get("eventId"), payload.get("userId"), payload.get("msgid"))
+    if kind == "track":
+        return (kind, payload.track_id)
+    if kind == "hang":
+        first = payload.transitions[0][2] if payload.transitions else None
+        return (kind, payload.track_id, first)
+    return (kind,)
+
+
+def push_dot(badge: QRectF) -> QPainterPath:
+    """The small dot on an IM badge's top-right corner that says "and pushed"."""
+    path = QPainterPath()
+    path.addEllipse(QPointF(badge.right() - 1, badge.top() + 1), 3.2, 3.2)
+    return path
 
 
 def shape_path(shape: str, c: QPointF, r: float = 7.0) -> QPainterPath:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QWidget
 
 from ui.timeline.scene import KIND, PAYLOAD, TimelineScene
@@ -38,6 +38,9 @@ class TimelineView(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pressed_at: QPoint | None = None
+        #: The whole order is in view and stays so (new events, a resize) until the user
+        #: zooms; then zoom and scroll are theirs.
+        self.fitted = True
         self.horizontalScrollBar().valueChanged.connect(self._pin)
 
     # --- zoom -----------------------------------------------------------------------------
@@ -48,6 +51,7 @@ class TimelineView(QGraphicsView):
         scene = self.timeline_scene
         if anchor_x is None:
             anchor_x = self.viewport().width() / 2
+        self.fitted = False
         bar = self.horizontalScrollBar()
         anchored = scene.time_at(bar.value() + anchor_x)
         scene.set_scale(scene.scale * factor)
@@ -64,10 +68,16 @@ class TimelineView(QGraphicsView):
     def fit(self) -> None:
         """The whole order in the width of the view."""
         scene = self.timeline_scene
+        self.fitted = True
         scene.set_scale(scene.fit_scale(self.viewport().width()))
         self.horizontalScrollBar().setValue(0)
         self._pin()
         self.zoomed.emit(scene.scale)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.fitted and self.timeline_scene.timeline is not None:
+            self.fit()
 
     def center_on_event(self, event_id: int) -> None:
         pos = self.timeline_scene.event_pos(event_id)

@@ -214,9 +214,10 @@ async def test_im_notified_and_pushed_badges(panel, engine, im):
     panel.show_order(ORDER)
     assert (accepted.event_id, "110640113", "notified-queued") in panel.badges()
     assert (accepted.event_id, "110640113", "pushed") in panel.badges()
-    push = next(p for k, p in panel.scene.tagged() if k == "push")
-    panel.pick("push", push)
-    assert panel.detail.doc["userID"] == "110640113"
+    notice = next(p for k, p in panel.scene.tagged() if k == "notice")
+    panel.pick("notice", notice)
+    assert panel.detail.doc["status"] == "queued"
+    assert panel.detail.doc["push"]["userID"] == "110640113"  # the push made for it
 
 
 # --- live ------------------------------------------------------------------------------
@@ -358,3 +359,22 @@ async def test_a_redraw_due_after_the_platform_stopped_is_harmless(panel, platfo
     platform.engine.close()  # the app is closing; the timer still fires once
     assert panel.refresh() is False
     panel.pick("event", 1)  # nothing to read, nothing raised
+
+
+async def test_the_selection_and_the_fit_survive_a_redraw(panel, platform):
+    story = spec_story()
+    ids = await submit_all(platform, story[:3])
+    panel.attach(platform)
+    panel.show_order(ORDER)
+    panel.pick("event", ids[0])
+    assert panel.scene._outline is not None
+    first_fit = panel.scene.scale
+    await submit_all(platform, story[3:5])  # the order grows by 40 minutes
+    panel.refresh()
+    assert panel.scene._outline is not None  # still outlined after the rebuild
+    assert panel.scene.scale < first_fit  # refitted: the whole order still in view
+    panel.view.zoom(2.0)
+    zoomed = panel.scene.scale
+    await submit_all(platform, story[5:7])
+    panel.refresh()
+    assert panel.scene.scale == zoomed  # the user zoomed: their zoom is kept
