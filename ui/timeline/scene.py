@@ -510,7 +510,13 @@ class TimelineScene(QGraphicsScene):
             ring = self.addEllipse(QRectF(x - 11, y - 11, 22, 22),
                                    QPen(theme.error_colour(), 2.5))
             ring.setZValue(2)
-            bang = self._text("!", x + 8, y - 22, font=self.bold, colour=theme.error_colour())
+            # A red "!" disc on the ring's shoulder: below the lane's label, above the bar.
+            bang = self.addEllipse(QRectF(x + 4, y - 14, 11, 11), QPen(Qt.PenStyle.NoPen),
+                                   QBrush(theme.error_colour()))
+            mark_text = self._text("!", 0, 0, font=self.small, colour=QColor("#ffffff"))
+            mark_text.setParentItem(bang)
+            r = mark_text.boundingRect()
+            mark_text.setPos(x + 9.5 - r.width() / 2, y - 8.5 - r.height() / 2)
             bang.setZValue(4)
             for a in anomalies:
                 message = a.message_zh if language == "zh" else a.message
@@ -623,15 +629,12 @@ class TimelineScene(QGraphicsScene):
     # --- labels that stay in sight --------------------------------------------------------
 
     def pin(self, visible_left: float) -> None:
-        """Keep lane labels in sight while panning: a label slides right with the view's
-        left edge, but never past the end of its own bar."""
+        """Keep lane labels in sight while panning, like sticky headers: a label slides
+        right with the view's left edge (each lane is its own row, so it covers nothing of
+        another lane), and back to the start of its bar."""
         self._visible_left = visible_left
-        for item, natural, limit in self._pinned:
-            want = visible_left + 4
-            if want <= natural:
-                item.setX(natural)
-            else:
-                item.setX(max(natural, min(want, limit - item.boundingRect().width())))
+        for item, natural, _limit in self._pinned:
+            item.setX(max(natural, visible_left + 4))
 
 
 def _segments(found: list[float]) -> list[tuple[float, float]]:
