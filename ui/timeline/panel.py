@@ -54,6 +54,7 @@ from app.events import (
 from app.im.repair import MSG_TYPE
 from app.timeline import Timeline, build_timeline
 from app.timeline.notices import notices, order_users
+from app.timeline.orders import any_order
 from ui import theme
 from ui.hub import Hub
 from ui.panel import Panel, empty_state
@@ -394,7 +395,7 @@ class TimelinePanel(Panel):
             ).replace("%1", self.order_id))
         else:
             store = self.platform.engine.store
-            has_orders = bool(store.find_orders("", 1)) if store is not None else False
+            has_orders = any_order(store) if store is not None else False
             self.empty.setText(self.tr(
                 "Find a work order above by its id, code, contact name or contact id, or "
                 "double-click a row in Live to open its order here.") if has_orders else
