@@ -190,7 +190,9 @@ class DataAreasEditor(QWidget):
         self._update_actions()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.LanguageChange:  # a translator came or went
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
             self.error.setStyleSheet(f"color: {theme.error_colour().name()};")
         super().changeEvent(event)
 

@@ -321,7 +321,9 @@ class SubscriptionEditor(QWidget):
                                        "\"allow unsupported events\" is on"))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.LanguageChange:  # a translator came or went
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
             self._recolour()
         super().changeEvent(event)
 

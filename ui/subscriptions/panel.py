@@ -104,7 +104,7 @@ class SubscriptionsPanel(Panel):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in zip(COLUMNS, (112, 110, 64, 52, 110, 56, 76, 220, 80, 90, 130),
+        for column, width in zip(COLUMNS, (112, 170, 64, 52, 110, 56, 76, 220, 80, 90, 130),
                                  strict=True):
             header.resizeSection(COLUMNS.index(column), width)
         self.no_rows = empty_state()

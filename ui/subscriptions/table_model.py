@@ -180,6 +180,8 @@ class SubscriptionTableModel(QAbstractTableModel):
             reason = sub.disabled_reason
             if not reason:
                 return self.tr("disabled")
+            if sub.callback_url:  # its own URL, in full, would push the why out of sight
+                reason = reason.replace(sub.callback_url, "URL")
             # the callback service's reasons already say "disabled …"
             return reason if reason.casefold().startswith("disabled") else \
                 self.tr("disabled: %1").replace("%1", reason)
@@ -223,6 +225,8 @@ class SubscriptionTableModel(QAbstractTableModel):
                 "%2", str(h.get("exhaustedInARow", 0))).replace(
                 "%3", str(sub.auto_disable_after) if sub.auto_disable_after
                 else self.tr("never"))
+        if column == "state" and sub.disabled_reason:
+            return str(redact_url(sub.disabled_reason))
         if column == "code" and sub.name != sub.base_code:
             return f"{sub.base_code} — {sub.name}"
         if column == "delivery":

@@ -169,7 +169,9 @@ class WhyWidget(QWidget):
                 "it, and every reason if not."))
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.LanguageChange:  # a translator came or went
+            self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange:
             self.problem.setStyleSheet(f"color: {theme.error_colour().name()};")
             if self.last is not None:
                 self._render(self.last)

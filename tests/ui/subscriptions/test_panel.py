@@ -198,3 +198,17 @@ async def test_in_the_window_with_the_managed_broker_mq_credentials_are_copied(q
             account["username"]
     finally:
         await platform.stop()
+
+
+def test_a_language_change_reaches_every_part(qtbot):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    panel = SubscriptionsPanel(Hub())
+    qtbot.addWidget(panel)
+    parts = {panel.editor.save_button: panel.editor, panel.areas.save_button: panel.areas,
+             panel.why.go: panel.why, panel.new_button: panel}
+    for button, owner in parts.items():
+        text = button.text()
+        button.setText("stale")
+        QCoreApplication.sendEvent(owner, QEvent(QEvent.Type.LanguageChange))
+        assert button.text() == text

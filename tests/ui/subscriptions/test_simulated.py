@@ -29,8 +29,9 @@ async def test_a_failure_sequence_makes_a_real_delivery_fail_once_then_succeed(d
     assert all(r.signature == "valid" for r in sim.received)
     await until(lambda: engine.store.deliveries(base_code="HRZ")[0]["status"] == "delivered")
     assert engine.store.deliveries(base_code="HRZ")[0]["attempts"] == 2
-    health = delivering.dispatcher.health("HRZ")
-    assert health["delivered"] == 1 and health["lastStatus"] == 200
+    # the dispatcher counts once the store has the attempt: wait for it too
+    await until(lambda: delivering.dispatcher.health("HRZ")["delivered"] == 1)
+    assert delivering.dispatcher.health("HRZ")["lastStatus"] == 200
 
 
 async def test_410_gone_disables_the_subscription(delivering):

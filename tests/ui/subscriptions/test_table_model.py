@@ -103,3 +103,13 @@ def test_the_filter_finds_by_code_name_url_or_area_and_sorts_numbers_as_numbers(
     model.set_health({"A": {"delivered": 10}, "B": {"delivered": 9}, "C": {"delivered": 100}})
     proxy.sort(COLUMNS.index("delivered"), Qt.SortOrder.AscendingOrder)
     assert [proxy.index(r, 0).data() for r in range(3)] == ["B", "A", "C"]
+
+
+def test_a_disabled_reason_is_short_in_the_cell_and_whole_in_the_tooltip(qtmodeltester):
+    model = SubscriptionTableModel()
+    url = "http://user:hunter2@127.0.0.1:9/cb"
+    model.set_subscriptions([sub("GONE", enabled=False,
+                                 disabled_reason=f"disabled: {url} answered 410 Gone")])
+    assert cell(model, 0, "state") == "disabled: URL answered 410 Gone"
+    tip = cell(model, 0, "state", Qt.ItemDataRole.ToolTipRole)
+    assert tip == "disabled: http://user:***@127.0.0.1:9/cb answered 410 Gone"
