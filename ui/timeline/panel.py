@@ -12,7 +12,8 @@ Scriptable (the lead's screenshots, end-to-end tests):
     panel.pick("event", 12)                 # show an item's JSON, as a click does
     panel.refresh()                         # read the shown order again now
     panel.show_in_live(); panel.continue_in_compose()
-    panel.view.zoom(2.0); panel.view.fit()
+    panel.view.zoom(2.0); panel.view.fit()     # Ctrl+wheel, +, -, 0 in the view
+    panel.detach()                          # before the platform stops: off its bus
     panel.badges()      # [(event id, subscriber or user, outcome)]
     panel.anomalies()   # [(event id, kind, message in the language shown)]
 Widgets: ``search_box`` (OrderSearch: ``edit``, ``table``), ``scene``, ``view``, ``legend``,
@@ -199,6 +200,16 @@ class TimelinePanel(Panel):
             self.show_order(self.order_id)
         else:
             self._update_empty()
+
+    def detach(self) -> None:
+        """The platform is about to stop: no more redraws, off its bus. The drawing stays
+        on screen; search is off until a platform is attached again."""
+        self.throttle.stop()
+        self.settle.stop()
+        while self._unsubscribe:
+            self._unsubscribe.pop()()
+        self.search_box.timer.stop()
+        self.search_box.setEnabled(False)
 
     def _on_event(self, event: EventAccepted) -> None:
         if self.order_id is not None and event.service_order_id == self.order_id:

@@ -378,3 +378,18 @@ async def test_the_selection_and_the_fit_survive_a_redraw(panel, platform):
     await submit_all(platform, story[5:7])
     panel.refresh()
     assert panel.scene.scale == zoomed  # the user zoomed: their zoom is kept
+
+
+async def test_detached_it_stops_redrawing_and_leaves_the_bus(panel, platform):
+    story = spec_story()
+    await submit_all(platform, story[:2])
+    panel.attach(platform)
+    panel.show_order(ORDER)
+    await submit_all(platform, story[2:3])
+    assert panel.throttle.isActive()
+    panel.detach()
+    assert not panel.throttle.isActive() and not panel.settle.isActive()
+    await submit_all(platform, story[3:4])
+    assert not panel.throttle.isActive()  # no longer listening
+    assert not panel.search_box.isEnabled()
+    assert panel.timeline is not None  # what was drawn stays
