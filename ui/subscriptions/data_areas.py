@@ -95,7 +95,9 @@ class DataAreaModel(QAbstractTableModel):
             if column == "name":
                 return area.name
             names = self.used.get(area.code, [])
-            return ", ".join(names) if names else "—"
+            everything = len(self.used.get("*", []))
+            text = ", ".join(names) if names else "—"
+            return text + (" " + self.tr("(+%n with *)", "", everything) if everything else "")
         if role == Qt.ItemDataRole.UserRole:
             return area
         return None

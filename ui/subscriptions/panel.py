@@ -11,7 +11,7 @@ Scriptable (the lead's screenshots and end-to-end test):
   change_ids=None, data_areas=None)`` → the Subscription, its simulated subscriber made too;
 - ``select(base_code)`` shows it in the table and the editor; ``explain(event_id,
   base_code)`` → the engine's verdicts as JSON, shown on the "Why not delivered" tab;
-- ``refresh()`` / ``refresh_health()`` run the timer's work now;
+- ``refresh()`` / ``refresh_health()`` / ``refresh_coverage()`` run the timer's work now;
 - attributes ``table``, ``model`` (SubscriptionTableModel), ``proxy``, ``editor``
   (SubscriptionEditor), ``matrix`` (CoverageModel), ``matrix_view``, ``areas``
   (DataAreasEditor), ``why`` (WhyWidget), ``tabs``.
@@ -71,6 +71,7 @@ class SubscriptionsPanel(Panel):
         super().__init__(hub, parent)
         self._unsubscribe: list[Callable[[], None]] = []
         self._coverage_dirty = True
+        self._areas_dirty = True
         self.dialog: SimulatedDialog | None = None
 
         # --- the registry: filter and actions, table over editor --------------------------
@@ -226,6 +227,13 @@ class SubscriptionsPanel(Panel):
         self.refresh_health()
         if self.tabs.currentIndex() == 1:
             self._refresh_coverage()
+        elif self.tabs.currentIndex() == 2 and self._areas_dirty:
+            self._areas_dirty = False
+            self.areas.refresh()
+
+    def refresh_coverage(self) -> None:
+        """Recount the coverage now if anything changed (the timer does it once a second)."""
+        self._refresh_coverage()
 
     def _refresh_coverage(self) -> None:
         if self.platform is None or not self._coverage_dirty:
@@ -255,14 +263,12 @@ class SubscriptionsPanel(Panel):
         self._changed()
 
     def _on_bus_areas(self, _event: object) -> None:
-        self.areas.refresh()
         self._changed()
 
     def _changed(self) -> None:
-        self._coverage_dirty = True
-        if self.tabs.currentIndex() == 1:
-            self._refresh_coverage()
-        self.areas.refresh()
+        # Recounted on the next tick, not per event: a script saving 1,000 subscriptions
+        # would otherwise recount areas × changeIds × subscriptions 1,000 times.
+        self._coverage_dirty = self._areas_dirty = True
         self._update_state()
 
     # --- scripting ---------------------------------------------------------------------------
@@ -371,6 +377,7 @@ class SubscriptionsPanel(Panel):
         if index == 1:
             self._refresh_coverage()
         elif index == 2:
+            self._areas_dirty = False
             self.areas.refresh()
         elif index == 3:
             self.why.refresh()

@@ -49,3 +49,11 @@ async def test_deleting_an_area_still_named_says_who_names_it(hosted, qtbot):
     assert "FW" in editor.delete_button.toolTip()
     await editor.delete("fwwt")
     assert "Still named by FW" in editor.message.text()
+
+
+async def test_subscriptions_to_every_area_are_counted_beside_each(hosted, qtbot):
+    await hosted.engine.put_subscription(subscription("ALL", dataAreas=["*"]))
+    editor = DataAreasEditor()
+    qtbot.addWidget(editor)
+    editor.attach(hosted, hosted.engine.subscriptions)
+    assert editor.model.index(0, 2).data() == "— (+1 with *)"

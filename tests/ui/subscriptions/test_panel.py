@@ -124,7 +124,9 @@ async def test_explain_and_the_matrix(hosted, qtbot):
     assert panel.matrix.cell("fwwt", "1").receivers == ("FW",)
     assert panel.matrix.cell("10008", "5").receivers == ("OTHER",)
     await hosted.engine.put_subscription(subscription("ALL", dataAreas=["*"], changeIds=["1"]))
-    assert panel.matrix.cell("fwwt", "1").receivers == ("FW", "ALL")  # shown: recounted
+    assert panel.matrix.cell("fwwt", "1").receivers == ("FW",)  # recounted on the tick
+    panel.refresh_coverage()
+    assert panel.matrix.cell("fwwt", "1").receivers == ("FW", "ALL")
     assert "reach nobody" in panel.coverage_note.text()
     column = [c.id for c in panel.matrix.changes].index("1")
     with qtbot.wait_signal(panel.hub.filter_live) as asked:
@@ -136,7 +138,9 @@ async def test_data_area_changes_reach_the_matrix_and_catalogue(hosted, qtbot):
     panel = panel_on(hosted, qtbot)
     panel.tabs.setCurrentIndex(1)
     await hosted.engine.put_data_area({"code": "dqwt", "name": "电气问题"})
+    panel.refresh_coverage()
     assert "dqwt" in [a.code for a in panel.matrix.areas]
+    panel.tabs.setCurrentIndex(2)
     assert "dqwt" in [a.code for a in panel.areas.model.areas]
 
 
