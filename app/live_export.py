@@ -25,7 +25,8 @@ def row_json(row: LiveRow) -> dict[str, Any]:
             message = json.loads(row.raw)
     return {"at": row.at, "time": _iso(row.at), "kind": row.kind, "outcome": row.outcome,
             "topic": row.topic, "who": row.who, "order": row.order, "summary": row.summary,
-            "message": message, "binary": row.binary, **({"meta": row.meta} if row.meta else {})}
+            "message": message, "binary": row.binary,
+            **({"meta": row.meta} if row.meta_json != "{}" else {})}
 
 
 def write_jsonl(rows: Iterable[LiveRow], path: str | Path) -> int:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app import json_codec
+from app import heap, json_codec
 from app.catalog.samples import sample
 from app.live_history import PAGE
 from app.tasks import spawn
@@ -128,6 +128,7 @@ async def window_load(root: Path, rate: float, seconds: float) -> dict[str, Any]
     bus = EventBus()
     feed = LiveFeed(bus)
     window = _window(root, feed)
+    heap.settle()  # as the app does once the platform is up: startup's objects live on
     codes = tuple(f"S{i}" for i in range(SUBSCRIBERS))
     secret = "whsec_" + "a" * 32
     try:

@@ -30,7 +30,7 @@ async def build(platform: Platform, *, users: int = 6) -> dict[str, Any]:
     from simulator.subscribers import Behaviour  # the demo drives the simulator it ships
 
     engine, sims = platform.engine, platform.sims
-    made: dict[str, Any] = {"subscriptions": [], "events": [], "users": []}
+    made: dict[str, Any] = {"subscriptions": [], "events": [], "users": [], "orders": []}
     if sims is not None:
         systems = (("HRZ", "恒瑞智物业", Behaviour(latency=0.02)),
                    ("WYGJ", "物业管家", Behaviour(statuses=[500, 503], latency=0.05)),
@@ -45,13 +45,14 @@ async def build(platform: Platform, *, users: int = 6) -> dict[str, Any]:
     await engine.put_subscription({"baseCode": "BIDATA", "name": "数据中台 (MQ)",
                                    "dataAreas": ["*"], "changeIds": ["1", "2", "3"]})
     made["subscriptions"].append("BIDATA")
-    for cid in LIFE:
-        result = await engine.submit(envelope(samples.sample(cid), cid), source="compose")
+    bodies = [(samples.sample(cid), cid, "compose", None) for cid in LIFE] + [
+        (json.loads((EXAMPLES_DIR / f"changeId-{cid}.json").read_text("utf-8")), cid, "api",
+         Mode.LENIENT) for cid in SPEC_ORDER]
+    for data, cid, source, mode in bodies:
+        result = await engine.submit(envelope(data, cid), source=source, mode=mode)
         made["events"].append(result.to_json())
-    for cid in SPEC_ORDER:
-        data = json.loads((EXAMPLES_DIR / f"changeId-{cid}.json").read_text("utf-8"))
-        result = await engine.submit(envelope(data, cid), source="api", mode=Mode.LENIENT)
-        made["events"].append(result.to_json())
+        if data["serviceOrderId"] not in made["orders"]:
+            made["orders"].append(data["serviceOrderId"])
     phones = platform.phones
     if phones is not None and users:
         crowd = await phones.create({"count": users, "prefix": "demo"})

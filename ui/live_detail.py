@@ -54,9 +54,9 @@ class LiveDetail(QTabWidget):
     def show_row(self, row: LiveRow, previous: LiveRow | None = None) -> None:
         """Show ``row``; ``previous`` is the message of the same order before it, if any."""
         self.row, self.previous = row, previous
-        doc = message_of(row)
+        doc, meta = message_of(row), row.meta
         self.tree.clear()
-        _fill(self.tree.invisibleRootItem(), doc if doc is not None else row.meta)
+        _fill(self.tree.invisibleRootItem(), doc if doc is not None else meta)
         self.tree.expandToDepth(1)
         self.tree.resizeColumnToContents(0)
         if row.binary:
@@ -71,14 +71,15 @@ class LiveDetail(QTabWidget):
         self.diff.setPlainText(self._diff(row, previous))
         self.meta.setPlainText(json.dumps(
             {"kind": row.kind, "outcome": row.outcome, "topic": row.topic, "who": row.who,
-             "order": row.order, **row.meta}, ensure_ascii=False, indent=2, default=str))
+             "order": row.order, **meta}, ensure_ascii=False, indent=2, default=str))
 
     def _http(self, row: LiveRow) -> str:
         if row.kind != "callback":
             return self.tr("Not an HTTP callback: %1 rows travel over MQTT or stay inside "
                            "the platform, so there are no headers.").replace("%1", row.kind)
-        headers: dict[str, str] = row.meta.get("requestHeaders") or {}
-        lines = [f"POST {row.meta.get('url') or '?'}"]
+        meta = row.meta
+        headers: dict[str, str] = meta.get("requestHeaders") or {}
+        lines = [f"POST {meta.get('url') or '?'}"]
         lines += [f"{name}: {value}" for name, value in headers.items()]
         lines.append("")
         if headers:
@@ -87,12 +88,12 @@ class LiveDetail(QTabWidget):
         else:
             lines.append(self.tr("Request headers were not recorded for this row "
                                  "(rows read back from history keep the answer only)."))
-        status = row.meta.get("statusCode")
+        status = meta.get("statusCode")
         lines.append("")
         lines.append(self.tr("Answer: %1").replace(
-            "%1", f"HTTP {status}" if status is not None else str(row.meta.get("error"))))
-        if row.meta.get("response"):
-            lines.append(str(row.meta["response"]))
+            "%1", f"HTTP {status}" if status is not None else str(meta.get("error"))))
+        if meta.get("response"):
+            lines.append(str(meta["response"]))
         return "\n".join(lines)
 
     def _verdict(self, check: str) -> str:

@@ -38,7 +38,9 @@ class LiveModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None, *, capacity: int = CAPACITY) -> None:
         super().__init__(parent)
-        self.rows: list[LiveRow] = []
+        #: Plain tuples, which the garbage collector stops tracking (see LiveRow); ``row(i)``
+        #: gives one back as a LiveRow.
+        self.rows: list[tuple[Any, ...]] = []
         self.capacity = capacity
         self.dropped = 0
         self._headers: tuple[str, ...] = ()
@@ -61,7 +63,7 @@ class LiveModel(QAbstractTableModel):
     def append(self, rows: Sequence[LiveRow]) -> None:
         if not rows:
             return
-        rows = list(rows)[-self.capacity:]
+        rows = [tuple(r) for r in list(rows)[-self.capacity:]]
         overflow = len(self.rows) + len(rows) - self.capacity
         if overflow > 0:
             self.beginRemoveRows(QModelIndex(), 0, overflow - 1)
@@ -100,18 +102,30 @@ class LiveModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cell(row, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = theme.background(row.outcome)
+            colour = theme.background(row[_INDEX["outcome"]])
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.UserRole:
-            return row
+            return LiveRow._make(row)
         return None
 
+    def row(self, i: int) -> LiveRow:
+        return LiveRow._make(self.rows[i])
 
-def cell(row: LiveRow, column: str) -> str:
+    def all_rows(self) -> list[LiveRow]:
+        make = LiveRow._make
+        return [make(r) for r in self.rows]
+
+
+_INDEX = {name: i for i, name in enumerate(LiveRow._fields)}
+
+
+def cell(row: tuple[Any, ...], column: str) -> str:
+    """A cell's text from a row (a LiveRow or the plain tuple the model keeps)."""
     if column == "time":
-        millis = int(row.at * 1000) % 1000
-        return time.strftime("%H:%M:%S", time.localtime(row.at)) + f".{millis:03d}"
-    value = getattr(row, column)
+        at = row[_INDEX["at"]]
+        millis = int(at * 1000) % 1000
+        return time.strftime("%H:%M:%S", time.localtime(at)) + f".{millis:03d}"
+    value = row[_INDEX[column]]
     return "" if value is None else str(value)
 
 
@@ -133,4 +147,4 @@ class LiveFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.sourceModel()
         assert isinstance(model, LiveModel)
-        return self._accepts(model.rows[source_row])
+        return self._accepts(model.row(source_row))

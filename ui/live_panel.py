@@ -230,7 +230,7 @@ class LivePanel(QWidget):
         if self.pause.isChecked():
             self._update_state()
             return
-        oldest = self.feed.rows[0].seq if self.feed.rows else self.feed.seq + 1
+        oldest = self.feed.oldest_seq()
         if self.last_seq + 1 < oldest:  # the feed's window moved on while we were away
             self.missed += oldest - self.last_seq - 1
             self.last_seq = oldest - 1
@@ -358,12 +358,13 @@ class LivePanel(QWidget):
 
     def replay_current(self) -> None:
         row = self.current_row()
-        if row is None or "deliveryId" not in row.meta or self.platform is None:
+        meta = row.meta if row is not None else {}
+        if row is None or "deliveryId" not in meta or self.platform is None:
             return
         dispatcher = self.platform.dispatcher
         if dispatcher is None:
             return
-        delivery_id = int(row.meta["deliveryId"])
+        delivery_id = int(meta["deliveryId"])
 
         async def replay() -> None:
             try:
@@ -383,8 +384,8 @@ class LivePanel(QWidget):
 
     def shown_rows(self) -> list[LiveRow]:
         """The rows the table shows now, after the filter (live mode)."""
-        proxy, rows = self.proxy, self.model.rows
-        return [rows[proxy.mapToSource(proxy.index(i, 0)).row()]
+        proxy, model = self.proxy, self.model
+        return [model.row(proxy.mapToSource(proxy.index(i, 0)).row())
                 for i in range(proxy.rowCount())]
 
     def export_to(self, path: str) -> int:

@@ -102,9 +102,8 @@ async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], An
 
 def showcase(window: Any, made: dict[str, Any]) -> None:
     """Point each panel at something worth seeing (what a presenter would click first)."""
-    orders = [e.get("serviceOrderId") for e in made["events"] if e.get("serviceOrderId")]
-    if orders:
-        window.hub.open_order.emit(orders[0])
+    if made["orders"]:
+        window.hub.open_order.emit(made["orders"][0])
     live = window.live
     live.flush()
     if live.model.rowCount():

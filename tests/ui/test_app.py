@@ -47,7 +47,7 @@ async def test_an_event_sent_to_the_hosted_platform_shows_up_live(qtbot, tmp_pat
 
         def kinds() -> set[str]:  # the panel's timer slot, run here: this loop is not Qt's
             window.live.flush()
-            return {r.kind for r in window.live.model.rows}
+            return {r.kind for r in window.live.model.all_rows()}
 
         await until(lambda: kinds() >= {"event", "mq", "callback"})
         window.status.refresh()

@@ -23,9 +23,9 @@ def test_batches_past_the_capacity_drop_the_oldest_and_count_them():
     model = LiveModel(capacity=4)
     model.append([row(i) for i in range(3)])
     model.append([row(i) for i in range(3, 6)])
-    assert [r.seq for r in model.rows] == [2, 3, 4, 5] and model.dropped == 2
+    assert [r.seq for r in model.all_rows()] == [2, 3, 4, 5] and model.dropped == 2
     model.append([row(i) for i in range(6, 16)])  # a batch larger than the whole table
-    assert [r.seq for r in model.rows] == [12, 13, 14, 15]
+    assert [r.seq for r in model.all_rows()] == [12, 13, 14, 15]
 
 
 def test_cells_and_colours():

@@ -42,7 +42,7 @@ def test_pause_loses_nothing_and_says_what_waits(qtbot):
     panel.flush()
     assert panel.model.rowCount() == 0 and "paused: 5 waiting" in panel.state.text()
     panel.pause.setChecked(False)
-    assert [r.who for r in panel.model.rows] == ["u0", "u1", "u2", "u3", "u4"]
+    assert [r.who for r in panel.model.all_rows()] == ["u0", "u1", "u2", "u3", "u4"]
 
 
 def test_a_feed_that_moved_on_while_paused_is_counted_as_missed(qtbot):
@@ -53,7 +53,7 @@ def test_a_feed_that_moved_on_while_paused_is_counted_as_missed(qtbot):
     for i in range(5):
         im(bus, f"u{i}")
     panel.pause.setChecked(False)
-    assert [r.who for r in panel.model.rows] == ["u3", "u4"]
+    assert [r.who for r in panel.model.all_rows()] == ["u3", "u4"]
     assert panel.missed == 3 and "3 older row" in panel.state.text()
 
 
