@@ -97,6 +97,9 @@ class NodeItem(QGraphicsItem):
         self.flash_outcome = "ok"
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
+        # The view repaints every frame while dots move: a box that did not change is
+        # blitted from its pixmap instead of drawn again (update() redraws it).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return QRectF(-4, -4, self.width + 8, self.height + 8)
@@ -214,6 +217,7 @@ class EdgeItem(QGraphicsItem):
         self.mid = self.points[int(SAMPLES * 0.7)]
         self._bounds = path.boundingRect().adjusted(-30, -16, 30, 16)
         self.setZValue(0)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def boundingRect(self) -> QRectF:
         return self._bounds

@@ -21,6 +21,7 @@ Scriptable (the lead's screenshot command, end-to-end tests):
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer
@@ -49,8 +50,15 @@ from ui.panel import Panel, empty_state
 if TYPE_CHECKING:
     from app.platform import Platform
 
-#: Frame interval in milliseconds (about 60 frames per second while something moves).
-FRAME_MS = 16
+#: Frame interval in milliseconds: about 30 frames per second while something moves, smooth
+#: enough to follow and half the painting of 60.
+FRAME_MS = 33
+#: The longest frame interval under load (5 frames per second).
+MAX_FRAME_MS = 200
+#: Frames take at most about this share of the time: when painting a frame gets dear
+#: (everything glows at once under thousands of messages a second), frames come less often
+#: rather than starving the platform that runs on the same thread.
+FRAME_SHARE = 0.15
 #: How often the app users' and push gateway's figures are read again, in milliseconds.
 PARTS_MS = 1_000
 #: A burst of subscription changes is laid out once, after this quiet time (ms).
@@ -58,6 +66,11 @@ RELAYOUT_MS = 150
 #: The longest step a frame takes (s): after a stall, dots jump this far at most.
 MAX_DT = 0.1
 LEGEND = ("ok", "retry", "failed", "queued", "info")
+
+
+def frame_interval(cost_ms: float) -> int:
+    """The next frame's interval for a frame that cost ``cost_ms`` (step and paint)."""
+    return int(min(MAX_FRAME_MS, max(FRAME_MS, cost_ms / FRAME_SHARE)))
 
 
 class FlowPanel(Panel):
@@ -214,9 +227,13 @@ class FlowPanel(Panel):
 
     def _frame(self) -> None:
         dt = min(self.clock.restart() / 1000.0, MAX_DT)
+        started = time.perf_counter()
         self.step(dt)
         if not self.feed.pending and not self.animator.moving() and not self.feed.saying():
             self.timer.stop()  # nothing moves: no frames, no CPU
+            return
+        cost = (time.perf_counter() - started) * 1000 + self.view.paint_ms
+        self.timer.setInterval(frame_interval(cost))
 
     def step(self, dt: float) -> None:
         """Take queued events and advance the animation by ``dt`` seconds (times the

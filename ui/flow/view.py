@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGraphicsScene, QGraphicsView, QWidget
 
 
@@ -21,6 +23,14 @@ class FlowView(QGraphicsView):
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         scene.sceneRectChanged.connect(self._fit)
+        #: How long a repaint takes, smoothed (ms): the panel paces its frames by it.
+        self.paint_ms = 0.0
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
+        super().paintEvent(event)
+        took = (time.perf_counter() - started) * 1000
+        self.paint_ms = took if not self.paint_ms else 0.8 * self.paint_ms + 0.2 * took
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,16 +1,790 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ChatWindow</name>
+    <message>
+        <source>(no content)</source>
+        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a message first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a real client: send from its own app or MQTT client. Its messages still show here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent, the broker refused it: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a real client: it sends from its own app. Pick a simulated user under "Send as" to send from here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1's phone is offline: bring it online to send (messages to it are queued by the broker and pushed).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rejected by the IM server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued: %1 is offline; the broker holds it until they connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>push recorded (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivered to %1; no ✓✓ until their app answers received (it does on the chat page)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat %1 ⇄ %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (right) and %2 (left). ✓ the server answered sent · ✓✓ the peer's app answered received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Raw envelopes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show every message each chat caused, as it went over the wire</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>o_id (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The work order the chat is about; a random one if empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message (Enter sends)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No messages between %1 and %2 yet.
+
+Type below to send one as a simulated user; messages from real clients appear here as they arrive.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ComposePanel</name>
     <message>
-        <source>This panel is on its way.</source>
+        <source>data is a string that is not JSON (%1 at line %2, column %3), so it has no fields to show: edit it in the JSON.</source>
+        <extracomment>The pause in JSON typing after which the form follows, in milliseconds. The pause after any change before validating, in milliseconds. How many orders the "continue an order" search lists. Below this width the form sits above the JSON instead of beside it.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changeId %1 is not a work-order event of the catalogue (1–10): the form has no fields for it; edit it in the JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>data is not an object, so it has no fields to show: edit it in the JSON.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON follows the form, and the form follows the JSON as you type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not JSON: %1 at line %2, column %3. The form keeps the last version that parsed; nothing you typed is lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The event must be a JSON object {"changeId", "dataArea", "data"}. The form keeps the last object.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid samples (follow the spec's tables)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The spec's examples (as printed, quirks kept)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No templates yet: save the body to reuse it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of the template:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix the JSON first: a template is saved from a body that parses.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Template %1 cannot be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>(%n event(s), last changeId %1)</source>
+        <translation><numerusform>(%n event, last changeId %1)</numerusform><numerusform>(%n events, last changeId %1)</numerusform></translation>
+    </message>
+    <message>
+        <source>No stored order matches %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order %1 has no stored events.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No order picked: events start from a sample.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Working on order %1 (%n event(s), last changeId %2).</source>
+        <translation><numerusform>Working on order %1 (%n event, last changeId %2).</numerusform><numerusform>Working on order %1 (%n events, last changeId %2).</numerusform></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Accepted as event #%1: %n delivery(s)</source>
+        <translation><numerusform>Accepted as event #%1: %n delivery</numerusform><numerusform>Accepted as event #%1: %n deliverys</numerusform></translation>
+    </message>
+    <message>
+        <source>no subscription takes it; the Subscriptions panel says why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: the JSON does not parse. Fix it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: the platform is still starting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Rejected (%1): %n finding(s), listed below.</source>
+        <translation><numerusform>Rejected (%1): %n finding, listed below.</numerusform><numerusform>Rejected (%1): %n findings, listed below.</numerusform></translation>
+    </message>
+    <message>
+        <source>Loaded the spec's example %1, as printed: its deviations from the tables are kept, and the findings name them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repaired to parse: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loaded a valid sample of changeId %1, built from the spec's tables.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changeId 8 督办 is not supported by the platform (暂不支持): it is refused unless "allow unsupported events" is on (python main.py settings allow-unsupported on).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continuing order %1: ids, track and handlers come from its events. Switch changeId to compose its other next events.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opened template %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved as template %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleted template %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opened a sent event again: edit it and send it once more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not supported by the platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n required field(s), marked *. Hover a name for its meaning and the spec's quirks.</source>
+        <translation><numerusform>%n required field, marked *. Hover a name for its meaning and the spec's quirks.</numerusform><numerusform>%n required fields, marked *. Hover a name for its meaning and the spec's quirks.</numerusform></translation>
+    </message>
+    <message>
+        <source>Findings (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform is starting… Compose opens once it is up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The work-order event to compose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lenient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strict follows the spec's tables; lenient accepts what the platform's own examples do. Findings and Send both use this mode.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load a spec example or a valid sample</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Submit the event to the platform (Ctrl+Return)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue an order: type its id, code or contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The most recent orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>data sent as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an object (as the spec's examples)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a JSON string (as the spec's table, #1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing sent yet. Press Send (Ctrl+Return): each event sent appears here with its verdict; double-click one to open it again.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <source>Not supported: the router refuses it unless "allow unsupported events" is on</source>
+        <extracomment>The cell's receivers (enabled, matching), a tuple of baseCodes. The cell's (dataArea, changeId).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is named by a subscription but is not in the data-area catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received by: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No enabled subscription receives this event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Would also match, but disabled: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click: show this traffic in Live</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CrowdForm</name>
+    <message>
+        <source>How many</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>userID prefix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1001 records as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go offline every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stay offline for</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>userIDs become prefix0001, prefix0002, …</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the chat page (answers received: ✓✓)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only when told</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stays online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean seconds between chats each phone starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean seconds online before a phone goes offline (one in three drops without a DISCONNECT)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>protobuf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DataAreaModel</name>
+    <message>
+        <source>Code</source>
+        <extracomment>Data-area code → baseCodes that name it (not counting "*").</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Named by</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>(+%n with *)</source>
+        <translation><numerusform>(+%n with *)</numerusform><numerusform>(+%n with *)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DataAreasEditor</name>
+    <message>
+        <source>Data areas (数据域) scope subscriptions: a subscription names the areas it receives, or * for all. The spec's own list is missing, so this catalogue is yours: add the codes your platform uses.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>code, e.g. dqwt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name, e.g. 电气问题</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add / rename</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add this code, or give an existing code this name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved data area %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not in the catalogue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleted %1. Still named by %2: they keep receiving events of that code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Still named by: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>JSON</source>
+        <extracomment>Children shown per JSON object or array at most: a huge body stays responsive. The document shown (for tests and scripts).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click an event, badge, mark, bar or hang to see its JSON here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <source>Valid in strict mode: no findings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid in lenient mode: no findings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+    </message>
+    <message>
+        <source>click one to go to its field</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What and how to fix</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FlowFeed</name>
+    <message>
+        <source>Refused (%1): %2</source>
+        <extracomment>Events waiting for a frame at most; past it they are counted without a dot. Events a frame turns into dots (or aggregates) at most, to keep each frame short. Captions kept, newest last. Seconds between two captions at least; what comes meanwhile is summarised. False while nobody watches: events are counted at once, not queued. Captions waiting to be said (the newest few), and how many were summed up.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is offline: %2 push recorded for the gateway</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>… and %n more message(s)</source>
+        <translation><numerusform>… and %n more message</numerusform><numerusform>… and %n more messages</numerusform></translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 → routed to %n subscriber(s)</source>
+        <translation><numerusform>%1 → routed to %n subscriber</numerusform><numerusform>%1 → routed to %n subscribers</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 → no subscription takes it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 received it (%2, %3 ms)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 answered %2: retrying (attempt %3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 failed for good after %n attempt(s): %2</source>
+        <translation><numerusform>%1 failed for good after %n attempt: %2</numerusform><numerusform>%1 failed for good after %n attempts: %2</numerusform></translation>
+    </message>
+    <message>
+        <source>The IM server refused a message from %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 sent a chat message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is offline: the broker keeps the message</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>FlowPanel</name>
+    <message numerus="yes">
+        <source>%n IM user(s)</source>
+        <extracomment>Frame interval in milliseconds (about 60 frames per second while something moves). How often the app users' and push gateway's figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
+        <translation><numerusform>%n IM user</numerusform><numerusform>%n IM users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n online</source>
+        <translation><numerusform> · %n online</numerusform><numerusform> · %n online</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n simulated</source>
+        <translation><numerusform> · %n simulated</numerusform><numerusform> · %n simulated</numerusform></translation>
+    </message>
     <message>
-        <source>This panel is on its way.</source>
+        <source>App users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Push gateway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Android · iOS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>delivered / published</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed or refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>queued for an offline user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no subscriber</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation><numerusform>%n delivered</numerusform><numerusform>%n delivered</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retried</source>
+        <translation><numerusform>%n retried</numerusform><numerusform>%n retried</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation><numerusform>%n rejected</numerusform><numerusform>%n rejected</numerusform></translation>
+    </message>
+    <message>
+        <source>MQ %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IM %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pushes %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n moving</source>
+        <translation><numerusform>%n moving</numerusform><numerusform>%n moving</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n counted without a dot (too many at once)</source>
+        <translation><numerusform>%n counted without a dot (too many at once)</numerusform><numerusform>%n counted without a dot (too many at once)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>paused: %n waiting</source>
+        <translation><numerusform>paused: %n waiting</numerusform><numerusform>paused: %n waiting</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 events · %2 delivered · %3 failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Freeze the dots; what arrives meanwhile waits (and is counted) until you resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How fast the dots travel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Present (F11)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Full screen with large type and captions, for a demo; Esc leaves</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform is starting…
+
+Once it is up, this shows its parts — router, MQ topics, callback service, subscribers, IM server, app users — and every message moving between them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click a box to show its messages in Live</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -18,7 +792,7 @@
     <name>FlowScene</name>
     <message>
         <source>Event sources</source>
-        <extracomment>Subscriber rows drawn one by one; the rest share the last row ("+N more"). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, "off" for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key ("sub:HRZ", "topic:HRZ", "im", "push" …). baseCode → the row key its messages travel in (its own, or MORE).</extracomment>
+        <extracomment>Subscriber rows drawn one by one; the rest share the last row ("+N more"). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, "off" for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key ("sub:HRZ", "topic:HRZ", "im", "push" …). baseCode → the row key its messages travel in (its own, or MORE). What to do next when there is no subscription yet (the panel shows it).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -36,10 +810,6 @@
     <message numerus="yes">
         <source>%n more topic(s)</source>
         <translation><numerusform>%n more topic</numerusform><numerusform>%n more topics</numerusform></translation>
-    </message>
-    <message>
-        <source>MQ topic · QoS 1</source>
-        <translation type="unfinished" />
     </message>
     <message>
         <source>MQ off: no broker</source>
@@ -119,6 +889,139 @@
     </message>
     <message>
         <source>No subscriptions yet. Add one in the Subscriptions panel (or POST /api/subscriptions), then send an event from Compose: it travels from here to each subscriber.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Other keys (not in the spec's table)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>accepted</source>
+        <extracomment>How many sent events the history keeps.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>event #%1 → %n delivery(s)</source>
+        <translation><numerusform>event #%1 → %n delivery</numerusform><numerusform>event #%1 → %n deliverys</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n finding(s)</source>
+        <translation><numerusform>%1, %n finding</numerusform><numerusform>%1, %n findings</numerusform></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changeId</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>event (changeId)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>urging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>comment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>supervision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hung</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IM sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IM queued (offline)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IM queued, then pushed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>anomaly</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>+ Add an element</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Element %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove this element</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -412,6 +1315,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Presentation mode (full screen)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Theme</source>
         <translation type="unfinished" />
     </message>
@@ -449,6 +1356,284 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>Users · clients</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NotifyForm</name>
+    <message>
+        <source>To</source>
+        <extracomment>A starting payload per notification type and receiver role (spec §5's tables): edited, not typed from scratch.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>order and note statuses go to the role the spec's table names; feedback and expert are never pushed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send notification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ObjectEditor</name>
+    <message>
+        <source>+ Another (sends a list, as the spec's example does)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OrderResults</name>
+    <message>
+        <source>Order id</source>
+        <extracomment>Milliseconds of quiet typing before the search runs. Results shown at most (the store query's limit). changeId → its name in the current language (the panel sets it).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OrderSearch</name>
+    <message>
+        <source>Find an order: serviceOrderId, order code, contact name or id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter opens the exact id, else the first match; Down moves into the results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No order matches “%1”. Orders appear once an event for them was accepted; search by id, code, contact name or contact id.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The first %n matches; type more to narrow them.</source>
+        <translation><numerusform>The first %n matches; type more to narrow them.</numerusform><numerusform>The first %n matches; type more to narrow them.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Push Studio · Flow</source>
+        <extracomment>The window was closed (Esc, F11, or the window manager).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How a work-order event travels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Esc to leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for the first event: send one from Compose or the API.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Row</name>
+    <message>
+        <source>not sent — type to add</source>
+        <extracomment>How much of a field's Chinese description its label shows (the tooltip has it all).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>+ Add %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove %1 from the body (not sent)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not in the spec's table for this changeId: kept as it is, and reported by validation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type in the spec: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A time as yyyyMMddHHmmss, e.g. 20190802161622</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not in the spec's table</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SimulatedDialog</name>
+    <message>
+        <source>Simulated subscriber %1</source>
+        <extracomment>Statuses offered as the default answer; any other 100–599 can be typed.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create simulated subscriber</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How %1 answers from now on. What it received so far is kept; the status sequence starts again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A stand-in for a subscriber's system on 127.0.0.1, and a subscription that calls it back, made together. Every request it receives shows in Live.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>baseCode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name in URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data areas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changeIds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>First answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Then answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retry-After</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. HRZDWYWHXT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from the baseCode: …/sim/&lt;name&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fwwt, 10008 — or * for every data area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1, 5, 2, 3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 500, 500, 200 — one per request, in order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After the first answers: 410 Gone disables the subscription; 429/503 send Retry-After when set</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chance of answering 500 instead</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hang: the callback's timeout decides</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seconds, sent with 429 and 503</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sign callbacks (a new whsec_ secret) and verify them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not an HTTP status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>numbers separated by commas, e.g. 500, 500, 200</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 200, or 410 for Gone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>baseCode is required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fix: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -491,9 +1676,9 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <source>External broker %1</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Managed Mosquitto on port %1 · %2 client(s) online</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Managed Mosquitto on port %1 · %n client(s) online</source>
+        <translation><numerusform>Managed Mosquitto on port %1 · %n client online</numerusform><numerusform>Managed Mosquitto on port %1 · %n clients online</numerusform></translation>
     </message>
     <message>
         <source>API token copied</source>
@@ -501,10 +1686,334 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
 </context>
 <context>
+    <name>SubscriptionEditor</name>
+    <message>
+        <source>baseCode</source>
+        <extracomment>The fields with a place for an error under them, in form order (the contract's names). A subscription was saved from this form: its baseCode. The form's own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode ("" for the new one), kept across selections. Our own save is under way: the bus's echo of it is not "changed elsewhere".</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data areas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changeIds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callback URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>data as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retry schedule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ordering</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Auto-disable after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Letters, digits, '_', '-' or '.': it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>shown in lists; the baseCode when empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fwwt, 10008 — or * for every data area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick data areas from the catalogue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>http://127.0.0.1:9000/callback — empty: MQ topic only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a JSON string (the spec's table)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a JSON object (as the spec's examples show)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>whsec_… — empty: unsigned callbacks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the secret</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new random whsec_ secret (Standard Webhooks)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seconds before each attempt, e.g. 0, 5, 30, 120; empty: no retry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Callbacks in flight at once for this subscriber</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none — deliveries may overtake (fastest)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>per order — one order's events arrive in order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> failed deliveries in a row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send baseCode in the body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The spec marks baseCode 已失效: it is sent as "" unless this is on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Throw away the unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy MQ credentials</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replay failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send every failed delivery of this subscriber again, from attempt 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not supported by the platform: routed only while "allow unsupported events" is on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(unsaved changes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy this subscriber's MQTT host, port, username, password and topic (JSON) to the clipboard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only with the managed broker, once the subscription is saved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A baseCode cannot change: press New to make another subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was changed elsewhere; Save will overwrite that change with this form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was deleted; Save would create it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disabled: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>numbers separated by commas, e.g. 0, 5, 30, 120</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>name at least one data area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. fwwt, or * for every data area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>tick at least one changeId</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the events this subscriber receives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is already an IM user's userID (MQTT usernames are shared)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>choose another baseCode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n problem(s), shown under the fields.</source>
+        <translation><numerusform>Not saved: %n problem, shown under the fields.</numerusform><numerusform>Not saved: %n problems, shown under the fields.</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n failed delivery(ies).</source>
+        <translation><numerusform>Replaying %n failed delivery(ies).</numerusform><numerusform>Replaying %n failed delivery(ies).</numerusform></translation>
+    </message>
+    <message>
+        <source>No managed broker is running, so there are no MQ credentials.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied the MQTT account of %1 (topic %2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete %1? Its deliveries stay in the history; new events no longer go to it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>* — every data area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SubscriptionTableModel</name>
     <message>
         <source>baseCode</source>
-        <extracomment>The raw value a column sorts by (numbers as numbers, not as text). The columns health updates touch.</extracomment>
+        <extracomment>The raw value a column sorts by (numbers as numbers, not as text). Health first after the code: in a narrow dock that is what shows without scrolling. The columns health updates touch.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -536,10 +2045,6 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Failures in a row</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Last answer</source>
         <translation type="unfinished" />
     </message>
@@ -561,6 +2066,54 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>disabled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The subscriber's code: its MQTT username and topic level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enabled, failing (the last attempts failed) or disabled, with why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deliveries that reached the subscriber since the platform started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attempts that failed in a row, most recent first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last HTTP status or error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deliveries queued, waiting to retry, in flight or held</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>HTTP callback and MQ topic, or the MQ topic only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where callbacks go (any password in it hidden)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The data areas it receives; * is every one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The events it receives</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A name for people</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -599,22 +2152,945 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
 <context>
     <name>SubscriptionsPanel</name>
     <message>
-        <source>This panel is on its way.</source>
+        <source>%1 answers at %2.</source>
+        <extracomment>How often health is read from the dispatcher while the panel is visible (ms). From this width on, the table and the form sit side by side.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform is starting…
+
+Subscriptions show here once the engine is up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No subscriptions yet.
+
+Create simulated subscriber makes a stand-in system that answers as you say (delays, 500s, 410 Gone) and subscribes it in one go.
+New registers your own system's callback URL, or an MQ-only subscriber.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by baseCode, name, URL or data area</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write a new subscription in the form below</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create simulated subscriber…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A stand-in subscriber system on 127.0.0.1 that answers as you say, and a subscription calling it back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulated behaviour…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter Live to this subscriber's callbacks and MQ publishes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Data areas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why not delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No subscriptions yet, so no event reaches anyone. Each cell will count the enabled subscriptions that receive that changeId in that data area.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; "+n": disabled ones that would). %n supported combination(s) reach nobody. Double-click a cell to see its traffic in Live.</source>
+        <translation><numerusform>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; "+n": disabled ones that would). %n supported combination reach nobody. Double-click a cell to see its traffic in Live.</numerusform><numerusform>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; "+n": disabled ones that would). %n supported combinations reach nobody. Double-click a cell to see its traffic in Live.</numerusform></translation>
+    </message>
+    <message>
+        <source>No simulated subscribers run in this process</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimeEditor</name>
+    <message>
+        <source>Pick a date and time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <source>This panel is on its way.</source>
+        <source>Order %1 has %2 events, more than the %3 this panel draws. Its story is in the command line: python main.py timeline %1</source>
+        <extracomment>At most one redraw per this many milliseconds while messages for the order arrive. One more read this long after the last message: the IM log and pushes reach the store in batches a little after the bus announces them. Orders with more events than this are not drawn (one read must stay short).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event #%1 · changeId %2 %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · event #%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivery to %1 · event #%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IM notification to %1 · event #%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hang</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anomaly at event #%1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform is starting…
+
+Once it is up, find a work order here by its id, code or contact.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No events for order “%1” in this database.
+
+Check the id, or search by code or contact above. An order appears once an event for it was accepted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Find a work order above by its id, code, contact name or contact id, or double-click a row in Live to open its order here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No work orders yet.
+
+Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the order above by its id, code or contact, and follow each next event here as it arrives.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>never created here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ended %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n event</numerusform><numerusform>%n events</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation><numerusform>%n track</numerusform><numerusform>%n tracks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hang(s)</source>
+        <translation><numerusform>%n hang</numerusform><numerusform>%n hangs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation><numerusform>%n mark</numerusform><numerusform>%n marks</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(-ies)</source>
+        <translation><numerusform>%n anomaly(-ies)</numerusform><numerusform>%n anomaly(-ies)</numerusform></translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Anomalies (%n)</source>
+        <translation><numerusform>Anomalies (%n)</numerusform><numerusform>Anomalies (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code for the core's messages: en or zh</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom out on time (−, Ctrl+wheel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom in on time (+, Ctrl+wheel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole order in view (0)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter the Live table to this order's messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue in Compose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open this order's last event in Compose, to edit into the next step and send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelineScene</name>
+    <message>
+        <source>now</source>
+        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track's bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis' pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: "en" or "zh" (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 without events, collapsed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>handled by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hang (hangStatus %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>still hung</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>planned until %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Callback to %1: %2 (%n attempt(s))</source>
+        <translation><numerusform>Callback to %1: %2 (%n attempt)</numerusform><numerusform>Callback to %1: %2 (%n attempts)</numerusform></translation>
+    </message>
+    <message>
+        <source>IM to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>online, sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offline, held by the broker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile push to %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UserDetail</name>
+    <message>
+        <source>Account</source>
+        <extracomment>Rows each tab reads at most (newest first).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The user as the API returns it, with its authSign and MQTT connection settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The latest IM messages from and to this user (newest first), as the IM server logged them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile pushes the Umeng gateway would have received while this user was offline (newest first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The simulated phone: state, habits, counters and the latest messages it received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Select a user to see its account, messages and pushes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No IM messages from or to this user yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No pushes: one is recorded when a message reaches this user while the broker says it is offline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received (newest first):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A real client's account: Push Studio does not drive it. Connect MQTTX or the app with the settings under Account (Copy connection settings).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>userID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>1001 records as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>App version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 110640113 (also its MQTT client id)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. 噜噜噜 (the userID when empty)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The app's distribution channel: an Umeng push tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>protobuf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User ID</source>
+        <extracomment>The role that gives each cell a value to sort by (numbers as numbers, unknown last). A phone simulated by this app (it can be driven); else a real client's account. The simulated phone's own state: online | connecting | offline (None: real client). The broker's word: connected, not connected, or None when it cannot tell. Messages published to the user while the broker said it was offline, since it was last seen online: what its persistent session holds for it. When the user last sent or was sent an IM message (unix seconds). Presence and what waits for the user first: what a tester looks at in a narrow dock.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>real</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expert</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Android</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>phone %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The broker does not say who is connected, so presence is unknown and no pushes are recorded (see the status bar)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The phone dropped off the network without a DISCONNECT: the broker holds it as connected until its keepalive runs out (about 45 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who is online is the broker's word, not the client's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages the broker holds in this user's session until it connects again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mobile pushes recorded for this user while it was offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A phone simulated by Push Studio: it can be taken offline and made to chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An account for a real MQTT client (MQTTX, the app): copy its connection settings</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>UsersPanel</name>
     <message>
-        <source>This panel is on its way.</source>
+        <source>not JSON: %1</source>
+        <extracomment>How often the table catches up with presence, phones and the bus counters (ms). Users whose presence is asked each refresh besides the ones the bus marked (a rotating window: ten thousand users are all looked at within twenty seconds, none stalls a frame). Peers offered in the "Chat with" menu.</extracomment>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The broker refused: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s) sent</source>
+        <translation><numerusform>%n notification sent</numerusform><numerusform>%n notifications sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued for offline users</source>
+        <translation><numerusform>%n queued for offline users</numerusform><numerusform>%n queued for offline users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n push(es) recorded</source>
+        <translation><numerusform>%n push(es) recorded</numerusform><numerusform>%n push(es) recorded</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n simulated user(s)…</source>
+        <translation><numerusform>Starting %n simulated user…</numerusform><numerusform>Starting %n simulated users…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n simulated user(s)</source>
+        <translation><numerusform>Started %n simulated user</numerusform><numerusform>Started %n simulated users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the broker (see each user's Phone tab)</source>
+        <translation><numerusform>%n refused by the broker (see each user's Phone tab)</numerusform><numerusform>%n refused by the broker (see each user's Phone tab)</numerusform></translation>
+    </message>
+    <message>
+        <source>Created %1: copy its connection settings to connect a client as it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was saved: fix the field marked above</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>authSign of %1 copied (it is the MQTT password)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection settings of %1 copied: host, port, clientId = username = userID, password = authSign, cleanSession off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not rotate %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New authSign for %1; the old one no longer connects</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>its simulated phone keeps the old one and is refused when it reconnects, as an app would be until it logs in again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a real client: only its own app can disconnect it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 dropped off the network without a DISCONNECT: the broker sees an unclean disconnect (a will would be published)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 went offline: messages to it are now queued and pushed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a real client: connect it from its own app</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The broker refused %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a real client: its habits are its own</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Habits of %1 changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) deleted</source>
+        <translation><numerusform>%n user deleted</numerusform><numerusform>%n users deleted</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Delete %n IM user(s)? Their accounts stop working at once; messages and pushes already logged stay.</source>
+        <translation><numerusform>Delete %n IM user? Their accounts stop working at once; messages and pushes already logged stay.</numerusform><numerusform>Delete %n IM users? Their accounts stop working at once; messages and pushes already logged stay.</numerusform></translation>
+    </message>
+    <message>
+        <source>Chat with</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody else yet: add a second user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>…or select two users and press Chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On the chat page (answers received: ✓✓)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show this user's messages in Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No simulated app users in this process: this build runs without the crowd</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No IM server: the broker is not running. Install and start Mosquitto (./dev installs it), or start Push Studio with --broker mqtt://host:port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform is starting: the broker and the IM server come up in a moment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No IM users yet.
+
+Start simulated users: phones that connect exactly as the spec says, chat, and come and go. Or add a user that a real client (MQTTX, the app) connects as, with the settings this panel copies for you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n user</numerusform><numerusform>%n users</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n online</source>
+        <translation><numerusform>%n online</numerusform><numerusform>%n online</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n simulated</source>
+        <translation><numerusform>%n simulated</numerusform><numerusform>%n simulated</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued</source>
+        <translation><numerusform>%n message queued</numerusform><numerusform>%n messages queued</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown by the filter</source>
+        <translation><numerusform>%n shown by the filter</numerusform><numerusform>%n shown by the filter</numerusform></translation>
+    </message>
+    <message>
+        <source>Start simulated users…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create IM users and bring simulated phones online for them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An IM user for a real client (MQTTX, the app) to connect as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter by userID or name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start 5 simulated users…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a chat: select two users, or one and pick the other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy authSign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The user's MQTT password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host, port, clientId, username, password (authSign), keepalive, cleanSession and topics, as JSON: what to paste into MQTTX</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disconnect the simulated phone cleanly; the arrow offers dropping off the network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Drop off the network (no DISCONNECT)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bring online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rotate authSign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new authSign; the old one stops working and a connected client is let go</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Notify…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send a server notification (order, note, feedback, expert) to the selected users</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WhyWidget</name>
+    <message>
+        <source>every subscription</source>
+        <extracomment>Latest stored events offered in the picker.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stored event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste a body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an eventId, e.g. 42</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{"changeId": "1", "dataArea": "fwwt", "data": {…}} — an API body or a callback body</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open in Compose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open order in Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick an event — one of the latest, an eventId, or a pasted body — and a subscription, then Explain: the engine says whether the subscription receives it, and every reason if not.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste an event body first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The body is not JSON: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No events are stored yet: send one (Compose, or POST /api/events), or paste a body.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event id: %1 is not a number; an eventId is what POST /api/events answered, e.g. 42</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event id: there is no event %1 in this database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Subscription: there is no subscription %1 (any more).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The engine refuses this event (%1), so no subscription gets it:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No subscriptions yet: nobody receives any event. Create one (New, or Create simulated subscriber).</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Received by %1 of %n subscription(s).</source>
+        <translation><numerusform>Received by %1 of %n subscription.</numerusform><numerusform>Received by %1 of %n subscriptions.</numerusform></translation>
+    </message>
+    <message>
+        <source>When event %1 was accepted:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no subscription matched it; no delivery was recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 after %n attempt(s)</source>
+        <translation><numerusform>%1: %2 after %n attempt</numerusform><numerusform>%1: %2 after %n attempts</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -1,130 +1,1032 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ChatWindow</name>
+    <message>
+        <source>(no content)</source>
+        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓).</extracomment>
+        <translation>（无内容）</translation>
+    </message>
+    <message>
+        <source>Type a message first</source>
+        <translation>请先输入消息</translation>
+    </message>
+    <message>
+        <source>%1 is a real client: send from its own app or MQTT client. Its messages still show here.</source>
+        <translation>%1 是真实客户端：请从它自己的应用或 MQTT 客户端发送。它的消息仍会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <source>Not sent, the broker refused it: %1</source>
+        <translation>未发送，消息代理拒绝了该消息：%1</translation>
+    </message>
+    <message>
+        <source>%1 is a real client: it sends from its own app. Pick a simulated user under "Send as" to send from here.</source>
+        <translation>%1 是真实客户端，只能从它自己的应用发送。要在这里发送，请在“发送身份”中选择一个模拟用户。</translation>
+    </message>
+    <message>
+        <source>%1's phone is offline: bring it online to send (messages to it are queued by the broker and pushed).</source>
+        <translation>%1 的手机已离线：请先让它上线再发送（发给它的消息会由消息代理排队并推送）。</translation>
+    </message>
+    <message>
+        <source>Rejected by the IM server: %1</source>
+        <translation>被 IM 服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>正在发送…</translation>
+    </message>
+    <message>
+        <source>Queued: %1 is offline; the broker holds it until they connect</source>
+        <translation>已排队：%1 离线，消息代理会保留该消息，直到其上线</translation>
+    </message>
+    <message>
+        <source>push recorded (%1)</source>
+        <translation>已记录推送（%1）</translation>
+    </message>
+    <message>
+        <source>Delivered to %1; no ✓✓ until their app answers received (it does on the chat page)</source>
+        <translation>已送达 %1；对方应用回执“已接收”后才显示 ✓✓（停留在聊天页面时会回执）</translation>
+    </message>
+    <message>
+        <source>Chat %1 ⇄ %2</source>
+        <translation>聊天 %1 ⇄ %2</translation>
+    </message>
+    <message>
+        <source>%1 (right) and %2 (left). ✓ the server answered sent · ✓✓ the peer's app answered received</source>
+        <translation>%1（右）和 %2（左）。✓ 服务器已确认发送 · ✓✓ 对方应用已确认接收</translation>
+    </message>
+    <message>
+        <source>Raw envelopes</source>
+        <translation>原始信封</translation>
+    </message>
+    <message>
+        <source>Show every message each chat caused, as it went over the wire</source>
+        <translation>显示每次聊天引发的所有消息，即实际在线路上传输的内容</translation>
+    </message>
+    <message>
+        <source>Send as</source>
+        <translation>发送身份</translation>
+    </message>
+    <message>
+        <source>o_id (optional)</source>
+        <translation>o_id（可选）</translation>
+    </message>
+    <message>
+        <source>The work order the chat is about; a random one if empty</source>
+        <translation>聊天涉及的工单；留空则随机选取</translation>
+    </message>
+    <message>
+        <source>Message (Enter sends)</source>
+        <translation>消息（按 Enter 发送）</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>No messages between %1 and %2 yet.
+
+Type below to send one as a simulated user; messages from real clients appear here as they arrive.</source>
+        <translation>%1 与 %2 之间还没有消息。
+
+在下方输入，即可以模拟用户身份发送；真实客户端的消息到达后会显示在这里。</translation>
+    </message>
+</context>
 <context>
     <name>ComposePanel</name>
     <message>
-        <source>This panel is on its way.</source>
-        <translation type="unfinished"></translation>
+        <source>data is a string that is not JSON (%1 at line %2, column %3), so it has no fields to show: edit it in the JSON.</source>
+        <extracomment>The pause in JSON typing after which the form follows, in milliseconds. The pause after any change before validating, in milliseconds. How many orders the "continue an order" search lists. Below this width the form sits above the JSON instead of beside it.</extracomment>
+        <translation>data 是一个非 JSON 字符串（第 %2 行第 %3 列：%1），没有可显示的字段：请在 JSON 中编辑。</translation>
+    </message>
+    <message>
+        <source>changeId %1 is not a work-order event of the catalogue (1–10): the form has no fields for it; edit it in the JSON.</source>
+        <translation>changeId %1 不是目录中的工单事件（1–10），表单没有对应字段：请在 JSON 中编辑。</translation>
+    </message>
+    <message>
+        <source>data is not an object, so it has no fields to show: edit it in the JSON.</source>
+        <translation>data 不是对象，没有可显示的字段：请在 JSON 中编辑。</translation>
+    </message>
+    <message>
+        <source>JSON follows the form, and the form follows the JSON as you type.</source>
+        <translation>输入时，JSON 与表单会实时双向同步。</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1 at line %2, column %3. The form keeps the last version that parsed; nothing you typed is lost.</source>
+        <translation>不是合法的 JSON：第 %2 行第 %3 列：%1。表单保留最后一次可解析的版本，你输入的内容不会丢失。</translation>
+    </message>
+    <message>
+        <source>The event must be a JSON object {"changeId", "dataArea", "data"}. The form keeps the last object.</source>
+        <translation>事件必须是 JSON 对象 {"changeId", "dataArea", "data"}。表单保留最后一个有效对象。</translation>
+    </message>
+    <message>
+        <source>Valid samples (follow the spec's tables)</source>
+        <translation>有效样例（遵循规范中的表格）</translation>
+    </message>
+    <message>
+        <source>The spec's examples (as printed, quirks kept)</source>
+        <translation>规范中的示例（按原文，保留其瑕疵）</translation>
+    </message>
+    <message>
+        <source>Save as template…</source>
+        <translation>另存为模板…</translation>
+    </message>
+    <message>
+        <source>No templates yet: save the body to reuse it</source>
+        <translation>还没有模板：保存当前内容即可复用</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Save as template</source>
+        <translation>另存为模板</translation>
+    </message>
+    <message>
+        <source>Name of the template:</source>
+        <translation>模板名称：</translation>
+    </message>
+    <message>
+        <source>Fix the JSON first: a template is saved from a body that parses.</source>
+        <translation>请先修正 JSON：只有可解析的内容才能保存为模板。</translation>
+    </message>
+    <message>
+        <source>Template not saved: %1</source>
+        <translation>模板未保存：%1</translation>
+    </message>
+    <message>
+        <source>Template %1 cannot be read.</source>
+        <translation>无法读取模板 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n event(s), last changeId %1)</source>
+        <translation><numerusform>（%n 个事件，最后的 changeId 为 %1）</numerusform></translation>
+    </message>
+    <message>
+        <source>No stored order matches %1.</source>
+        <translation>没有与 %1 匹配的已存工单。</translation>
+    </message>
+    <message>
+        <source>Order %1 has no stored events.</source>
+        <translation>工单 %1 没有已存储的事件。</translation>
+    </message>
+    <message>
+        <source>No order picked: events start from a sample.</source>
+        <translation>未选择工单：事件将从样例开始。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Working on order %1 (%n event(s), last changeId %2).</source>
+        <translation><numerusform>正在处理工单 %1（%n 个事件，最后的 changeId 为 %2）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted as event #%1: %n delivery(s)</source>
+        <translation><numerusform>已接受，事件 #%1：%n 次投递</numerusform></translation>
+    </message>
+    <message>
+        <source>no subscription takes it; the Subscriptions panel says why</source>
+        <translation>没有订阅接收它；原因见“订阅”面板</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Not sent: the JSON does not parse. Fix it first.</source>
+        <translation>未发送：JSON 无法解析，请先修正。</translation>
+    </message>
+    <message>
+        <source>Not sent: the platform is still starting.</source>
+        <translation>未发送：平台仍在启动中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected (%1): %n finding(s), listed below.</source>
+        <translation><numerusform>被拒绝（%1）：%n 个问题，见下方列表。</numerusform></translation>
+    </message>
+    <message>
+        <source>Loaded the spec's example %1, as printed: its deviations from the tables are kept, and the findings name them.</source>
+        <translation>已按原文载入规范示例 %1：保留其与表格不符之处，并在问题列表中逐一指出。</translation>
+    </message>
+    <message>
+        <source>Repaired to parse: %1</source>
+        <translation>为能解析已作修正：%1</translation>
+    </message>
+    <message>
+        <source>Loaded a valid sample of changeId %1, built from the spec's tables.</source>
+        <translation>已载入 changeId %1 的有效样例，依据规范中的表格生成。</translation>
+    </message>
+    <message>
+        <source>changeId 8 督办 is not supported by the platform (暂不支持): it is refused unless "allow unsupported events" is on (python main.py settings allow-unsupported on).</source>
+        <translation>changeId 8 督办平台暂不支持：除非开启“允许不支持的事件”（python main.py settings allow-unsupported on），否则会被拒绝。</translation>
+    </message>
+    <message>
+        <source>Continuing order %1: ids, track and handlers come from its events. Switch changeId to compose its other next events.</source>
+        <translation>继续工单 %1：ID、环节和处理人均取自其已有事件。切换 changeId 可编写它的其他后续事件。</translation>
+    </message>
+    <message>
+        <source>Opened template %1.</source>
+        <translation>已打开模板 %1。</translation>
+    </message>
+    <message>
+        <source>Saved as template %1.</source>
+        <translation>已另存为模板 %1。</translation>
+    </message>
+    <message>
+        <source>Deleted template %1.</source>
+        <translation>已删除模板 %1。</translation>
+    </message>
+    <message>
+        <source>Opened a sent event again: edit it and send it once more.</source>
+        <translation>已重新打开一个已发送的事件：编辑后可再次发送。</translation>
+    </message>
+    <message>
+        <source>not supported by the platform</source>
+        <translation>平台暂不支持</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required field(s), marked *. Hover a name for its meaning and the spec's quirks.</source>
+        <translation><numerusform>%n 个必填字段，以 * 标记。将鼠标悬停在字段名上，可查看其含义及规范中的特殊之处。</numerusform></translation>
+    </message>
+    <message>
+        <source>Findings (%1)</source>
+        <translation>问题（%1）</translation>
+    </message>
+    <message>
+        <source>Sent (%1)</source>
+        <translation>已发送（%1）</translation>
+    </message>
+    <message>
+        <source>The platform is starting… Compose opens once it is up.</source>
+        <translation>平台正在启动…启动完成后即可编写事件。</translation>
+    </message>
+    <message>
+        <source>The work-order event to compose</source>
+        <translation>要编写的工单事件</translation>
+    </message>
+    <message>
+        <source>Lenient</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <source>Strict follows the spec's tables; lenient accepts what the platform's own examples do. Findings and Send both use this mode.</source>
+        <translation>严格模式遵循规范中的表格；宽松模式接受平台自身示例的写法。问题检查和发送都使用此模式。</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Load a spec example or a valid sample</source>
+        <translation>载入规范示例或有效样例</translation>
+    </message>
+    <message>
+        <source>Templates</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Submit the event to the platform (Ctrl+Return)</source>
+        <translation>将事件提交到平台（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Continue an order: type its id, code or contact…</source>
+        <translation>继续某个工单：输入其 ID、编号或联系人…</translation>
+    </message>
+    <message>
+        <source>The most recent orders</source>
+        <translation>最近的工单</translation>
+    </message>
+    <message>
+        <source>data sent as</source>
+        <translation>data 发送格式</translation>
+    </message>
+    <message>
+        <source>an object (as the spec's examples)</source>
+        <translation>对象（同规范示例）</translation>
+    </message>
+    <message>
+        <source>a JSON string (as the spec's table, #1)</source>
+        <translation>JSON 字符串（同规范表格，#1）</translation>
+    </message>
+    <message>
+        <source>Nothing sent yet. Press Send (Ctrl+Return): each event sent appears here with its verdict; double-click one to open it again.</source>
+        <translation>尚未发送任何事件。按“发送”（Ctrl+Return）后，每个已发送的事件都会连同处理结果显示在这里；双击可重新打开。</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageModel</name>
+    <message>
+        <source>Not supported: the router refuses it unless "allow unsupported events" is on</source>
+        <extracomment>The cell's receivers (enabled, matching), a tuple of baseCodes. The cell's (dataArea, changeId).</extracomment>
+        <translation>暂不支持：除非开启“允许不支持的事件”，否则路由器会拒绝它</translation>
+    </message>
+    <message>
+        <source>%1 is named by a subscription but is not in the data-area catalogue</source>
+        <translation>%1 被某个订阅引用，但不在数据域目录中</translation>
+    </message>
+    <message>
+        <source>Received by: %1</source>
+        <translation>接收方：%1</translation>
+    </message>
+    <message>
+        <source>No enabled subscription receives this event.</source>
+        <translation>没有已启用的订阅接收此事件。</translation>
+    </message>
+    <message>
+        <source>Would also match, but disabled: %1</source>
+        <translation>同样匹配但已停用：%1</translation>
+    </message>
+    <message>
+        <source>Double-click: show this traffic in Live</source>
+        <translation>双击：在“实时”中查看这些流量</translation>
+    </message>
+</context>
+<context>
+    <name>CrowdForm</name>
+    <message>
+        <source>How many</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>userID prefix</source>
+        <translation>userID 前缀</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>1001 records as</source>
+        <translation>1001 记录格式</translation>
+    </message>
+    <message>
+        <source>Chat page</source>
+        <translation>聊天页面</translation>
+    </message>
+    <message>
+        <source>Chat every</source>
+        <translation>聊天间隔</translation>
+    </message>
+    <message>
+        <source>Go offline every</source>
+        <translation>离线间隔</translation>
+    </message>
+    <message>
+        <source>Stay offline for</source>
+        <translation>离线时长</translation>
+    </message>
+    <message>
+        <source>userIDs become prefix0001, prefix0002, …</source>
+        <translation>userID 依次为 prefix0001、prefix0002、…</translation>
+    </message>
+    <message>
+        <source>On the chat page (answers received: ✓✓)</source>
+        <translation>停留在聊天页面（回执已接收：✓✓）</translation>
+    </message>
+    <message>
+        <source>only when told</source>
+        <translation>仅手动触发</translation>
+    </message>
+    <message>
+        <source>stays online</source>
+        <translation>保持在线</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Mean seconds between chats each phone starts</source>
+        <translation>每台手机主动发起聊天的平均间隔（秒）</translation>
+    </message>
+    <message>
+        <source>Mean seconds online before a phone goes offline (one in three drops without a DISCONNECT)</source>
+        <translation>手机离线前的平均在线时长（秒）（三分之一的离线不发送 DISCONNECT，直接断开）</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation>Android</translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation>iOS</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>protobuf</source>
+        <translation>protobuf</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>DataAreaModel</name>
+    <message>
+        <source>Code</source>
+        <extracomment>Data-area code → baseCodes that name it (not counting "*").</extracomment>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Named by</source>
+        <translation>引用的订阅</translation>
+    </message>
+    <message numerus="yes">
+        <source>(+%n with *)</source>
+        <translation><numerusform>（另有 %n 个使用 *）</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>DataAreasEditor</name>
+    <message>
+        <source>Data areas (数据域) scope subscriptions: a subscription names the areas it receives, or * for all. The spec's own list is missing, so this catalogue is yours: add the codes your platform uses.</source>
+        <translation>数据域用于限定订阅的范围：订阅列出它接收的数据域，或用 * 表示全部。规范本身缺少数据域列表，因此这份目录由你维护：请添加你的平台所用的编码。</translation>
+    </message>
+    <message>
+        <source>code, e.g. dqwt</source>
+        <translation>编码，例如 dqwt</translation>
+    </message>
+    <message>
+        <source>name, e.g. 电气问题</source>
+        <translation>名称，例如 电气问题</translation>
+    </message>
+    <message>
+        <source>Add / rename</source>
+        <translation>添加 / 重命名</translation>
+    </message>
+    <message>
+        <source>Add this code, or give an existing code this name</source>
+        <translation>添加此编码，或为已有编码设置此名称</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>请修正：%1</translation>
+    </message>
+    <message>
+        <source>Saved data area %1.</source>
+        <translation>已保存数据域 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not in the catalogue.</source>
+        <translation>%1 不在目录中。</translation>
+    </message>
+    <message>
+        <source>Deleted %1. Still named by %2: they keep receiving events of that code.</source>
+        <translation>已删除 %1。%2 仍引用它：它们会继续接收该编码的事件。</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>Still named by: %1</source>
+        <translation>仍被以下订阅引用：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>JSON</source>
+        <extracomment>Children shown per JSON object or array at most: a huge body stays responsive. The document shown (for tests and scripts).</extracomment>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Click an event, badge, mark, bar or hang to see its JSON here.</source>
+        <translation>点击事件、徽标、标记、时间条或挂起区段，即可在此查看其 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsList</name>
+    <message>
+        <source>Valid in strict mode: no findings.</source>
+        <translation>严格模式下有效：没有问题。</translation>
+    </message>
+    <message>
+        <source>Valid in lenient mode: no findings.</source>
+        <translation>宽松模式下有效：没有问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n 个错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n 个警告</numerusform></translation>
+    </message>
+    <message>
+        <source>click one to go to its field</source>
+        <translation>点击某项可跳转到对应字段</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsModel</name>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>What and how to fix</source>
+        <translation>问题及修正方法</translation>
+    </message>
+</context>
+<context>
+    <name>FlowFeed</name>
+    <message>
+        <source>Refused (%1): %2</source>
+        <extracomment>Events waiting for a frame at most; past it they are counted without a dot. Events a frame turns into dots (or aggregates) at most, to keep each frame short. Captions kept, newest last. Seconds between two captions at least; what comes meanwhile is summarised. False while nobody watches: events are counted at once, not queued. Captions waiting to be said (the newest few), and how many were summed up.</extracomment>
+        <translation>被拒绝（%1）：%2</translation>
+    </message>
+    <message>
+        <source>%1 is offline: %2 push recorded for the gateway</source>
+        <translation>%1 离线：已为推送网关记录一条 %2 推送</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more message(s)</source>
+        <translation><numerusform>… 另有 %n 条消息</numerusform></translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>工单 %1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 → routed to %n subscriber(s)</source>
+        <translation><numerusform>%1 → 已路由到 %n 个订阅方</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 → no subscription takes it</source>
+        <translation>%1 → 没有订阅接收</translation>
+    </message>
+    <message>
+        <source>%1 received it (%2, %3 ms)</source>
+        <translation>%1 已接收（%2，%3 ms）</translation>
+    </message>
+    <message>
+        <source>%1 answered %2: retrying (attempt %3)</source>
+        <translation>%1 返回 %2：正在重试（第 %3 次尝试）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 failed for good after %n attempt(s): %2</source>
+        <translation><numerusform>%1 在 %n 次尝试后最终失败：%2</numerusform></translation>
+    </message>
+    <message>
+        <source>The IM server refused a message from %1: %2</source>
+        <translation>IM 服务器拒绝了来自 %1 的消息：%2</translation>
+    </message>
+    <message>
+        <source>%1 sent a chat message</source>
+        <translation>%1 发送了一条聊天消息</translation>
+    </message>
+    <message>
+        <source>%1 is offline: the broker keeps the message</source>
+        <translation>%1 离线：消息代理保留该消息</translation>
     </message>
 </context>
 <context>
     <name>FlowPanel</name>
+    <message numerus="yes">
+        <source>%n IM user(s)</source>
+        <extracomment>Frame interval in milliseconds (about 60 frames per second while something moves). How often the app users' and push gateway's figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
+        <translation><numerusform>%n 个 IM 用户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n online</source>
+        <translation><numerusform> · %n 个在线</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source> · %n simulated</source>
+        <translation><numerusform> · %n 个模拟</numerusform></translation>
+    </message>
     <message>
-        <source>This panel is on its way.</source>
-        <translation type="unfinished"></translation>
+        <source>App users</source>
+        <translation>App 用户</translation>
+    </message>
+    <message>
+        <source>Push gateway</source>
+        <translation>推送网关</translation>
+    </message>
+    <message>
+        <source>Android · iOS</source>
+        <translation>Android · iOS</translation>
+    </message>
+    <message>
+        <source>delivered / published</source>
+        <translation>已送达 / 已发布</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>failed or refused</source>
+        <translation>失败或被拒绝</translation>
+    </message>
+    <message>
+        <source>queued for an offline user</source>
+        <translation>为离线用户排队</translation>
+    </message>
+    <message>
+        <source>no subscriber</source>
+        <translation>无订阅方</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n 个事件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivered</source>
+        <translation><numerusform>已送达 %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retried</source>
+        <translation><numerusform>重试 %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>失败 %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected</source>
+        <translation><numerusform>被拒绝 %n</numerusform></translation>
+    </message>
+    <message>
+        <source>MQ %1</source>
+        <translation>MQ %1</translation>
+    </message>
+    <message>
+        <source>IM %1</source>
+        <translation>IM %1</translation>
+    </message>
+    <message>
+        <source>pushes %1</source>
+        <translation>推送 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n moving</source>
+        <translation><numerusform>传输中 %n</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n counted without a dot (too many at once)</source>
+        <translation><numerusform>%n 个仅计数、未显示圆点（同时过多）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>paused: %n waiting</source>
+        <translation><numerusform>已暂停：%n 个等待中</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 events · %2 delivered · %3 failed</source>
+        <translation>%1 个事件 · 已送达 %2 · 失败 %3</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Freeze the dots; what arrives meanwhile waits (and is counted) until you resume</source>
+        <translation>冻结圆点；期间到达的内容会等待（并计数），直到你继续</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>How fast the dots travel</source>
+        <translation>圆点移动的速度</translation>
+    </message>
+    <message>
+        <source>Present (F11)</source>
+        <translation>演示模式（F11）</translation>
+    </message>
+    <message>
+        <source>Full screen with large type and captions, for a demo; Esc leaves</source>
+        <translation>全屏显示，大字号并带说明文字，适合演示；按 Esc 退出</translation>
+    </message>
+    <message>
+        <source>The platform is starting…
+
+Once it is up, this shows its parts — router, MQ topics, callback service, subscribers, IM server, app users — and every message moving between them.</source>
+        <translation>平台正在启动…
+
+启动后，这里会显示它的各个组成部分——路由、MQ 主题、回调服务、订阅方、IM 服务器、App 用户——以及它们之间流转的每一条消息。</translation>
+    </message>
+    <message>
+        <source>Double-click a box to show its messages in Live</source>
+        <translation>双击方框，在实时面板中查看其消息</translation>
     </message>
 </context>
 <context>
     <name>FlowScene</name>
     <message>
         <source>Event sources</source>
-        <extracomment>Subscriber rows drawn one by one; the rest share the last row (&quot;+N more&quot;). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, &quot;off&quot; for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key (&quot;sub:HRZ&quot;, &quot;topic:HRZ&quot;, &quot;im&quot;, &quot;push&quot; …). baseCode → the row key its messages travel in (its own, or MORE).</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>Subscriber rows drawn one by one; the rest share the last row ("+N more"). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, "off" for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key ("sub:HRZ", "topic:HRZ", "im", "push" …). baseCode → the row key its messages travel in (its own, or MORE). What to do next when there is no subscription yet (the panel shows it).</extracomment>
+        <translation>事件来源</translation>
     </message>
     <message>
         <source>flow engine · API · Compose</source>
-        <translation type="unfinished"></translation>
+        <translation>流程引擎 · API · 编写事件</translation>
     </message>
     <message>
         <source>Router</source>
-        <translation type="unfinished"></translation>
+        <translation>路由</translation>
     </message>
     <message>
         <source>validate · match · store</source>
-        <translation type="unfinished"></translation>
+        <translation>校验 · 匹配 · 存储</translation>
     </message>
     <message numerus="yes">
         <source>%n more topic(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>MQ topic · QoS 1</source>
-        <translation type="unfinished"></translation>
+        <translation><numerusform>另有 %n 个主题</numerusform></translation>
     </message>
     <message>
         <source>MQ off: no broker</source>
-        <translation type="unfinished"></translation>
+        <translation>MQ 未启用：无消息代理</translation>
     </message>
     <message numerus="yes">
         <source>%n more subscriber(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>另有 %n 个订阅方</numerusform></translation>
     </message>
     <message>
         <source>MQ only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 MQ</translation>
     </message>
     <message>
         <source>disabled · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用 · %1</translation>
     </message>
     <message>
         <source>Callback service</source>
-        <translation type="unfinished"></translation>
+        <translation>回调服务</translation>
     </message>
     <message>
         <source>signed POST · retries</source>
-        <translation type="unfinished"></translation>
+        <translation>签名 POST · 重试</translation>
     </message>
     <message>
         <source>no callback URLs yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无回调 URL</translation>
     </message>
     <message>
         <source>IM server</source>
-        <translation type="unfinished"></translation>
+        <translation>IM 服务器</translation>
     </message>
     <message>
         <source>MQTT · $sktalent/#</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT · $sktalent/#</translation>
     </message>
     <message>
         <source>not running (no broker)</source>
-        <translation type="unfinished"></translation>
+        <translation>未运行（无消息代理）</translation>
     </message>
     <message>
         <source>App users</source>
-        <translation type="unfinished"></translation>
+        <translation>App 用户</translation>
     </message>
     <message>
         <source>no IM users yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无 IM 用户</translation>
     </message>
     <message>
         <source>Push gateway</source>
-        <translation type="unfinished"></translation>
+        <translation>推送网关</translation>
     </message>
     <message>
         <source>Android · iOS</source>
-        <translation type="unfinished"></translation>
+        <translation>Android · iOS</translation>
     </message>
     <message>
         <source>IN</source>
-        <translation type="unfinished"></translation>
+        <translation>入口</translation>
     </message>
     <message>
         <source>ROUTE</source>
-        <translation type="unfinished"></translation>
+        <translation>路由</translation>
     </message>
     <message>
         <source>MQ TOPICS</source>
-        <translation type="unfinished"></translation>
+        <translation>MQ 主题</translation>
     </message>
     <message>
         <source>CALLBACKS</source>
-        <translation type="unfinished"></translation>
+        <translation>回调</translation>
     </message>
     <message>
         <source>SUBSCRIBERS</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅方</translation>
     </message>
     <message>
         <source>No subscriptions yet. Add one in the Subscriptions panel (or POST /api/subscriptions), then send an event from Compose: it travels from here to each subscriber.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有订阅。请在“订阅”面板中添加（或 POST /api/subscriptions），然后在“编写事件”中发送一个事件：它会从这里流转到每个订阅方。</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Other keys (not in the spec's table)</source>
+        <translation>其他键（不在规范的字段表中）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>accepted</source>
+        <extracomment>How many sent events the history keeps.</extracomment>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>被拒绝</translation>
+    </message>
+    <message numerus="yes">
+        <source>event #%1 → %n delivery(s)</source>
+        <translation><numerusform>事件 #%1 → %n 次投递</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %n finding(s)</source>
+        <translation><numerusform>%1，%n 个问题</numerusform></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>changeId</source>
+        <translation>changeId</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>event (changeId)</source>
+        <translation>事件（changeId）</translation>
+    </message>
+    <message>
+        <source>timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>transfer</source>
+        <translation>转单</translation>
+    </message>
+    <message>
+        <source>urging</source>
+        <translation>催单</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>supervision</source>
+        <translation>督办</translation>
+    </message>
+    <message>
+        <source>evaluation</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>hung</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待投递</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>IM sent</source>
+        <translation>IM 已发送</translation>
+    </message>
+    <message>
+        <source>IM queued (offline)</source>
+        <translation>IM 已排队（离线）</translation>
+    </message>
+    <message>
+        <source>IM queued, then pushed</source>
+        <translation>IM 已排队，随后推送</translation>
+    </message>
+    <message>
+        <source>anomaly</source>
+        <translation>异常</translation>
+    </message>
+</context>
+<context>
+    <name>ListEditor</name>
+    <message>
+        <source>+ Add an element</source>
+        <translation>+ 添加元素</translation>
+    </message>
+    <message>
+        <source>Element %1</source>
+        <translation>元素 %1</translation>
+    </message>
+    <message>
+        <source>Remove this element</source>
+        <translation>移除此元素</translation>
     </message>
 </context>
 <context>
@@ -132,269 +1034,259 @@
     <message>
         <source>JSON</source>
         <extracomment>Bytes shown in the hex tab at most (a dump of megabytes helps nobody and costs seconds). The secret a subscription signs with (None: unsigned, or unknown).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>JSON</translation>
     </message>
     <message>
         <source>Raw</source>
-        <translation type="unfinished"></translation>
+        <translation>原始</translation>
     </message>
     <message>
         <source>HTTP</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP</translation>
     </message>
     <message>
         <source>Hex</source>
-        <translation type="unfinished"></translation>
+        <translation>十六进制</translation>
     </message>
     <message>
         <source>Diff</source>
-        <translation type="unfinished"></translation>
+        <translation>差异</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>字段</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>Binary protobuf, shown as base64 (the Hex tab has the bytes, the JSON tab decodes it):</source>
-        <translation type="unfinished"></translation>
+        <translation>二进制 protobuf，以 base64 显示（“十六进制”页显示字节，“JSON”页显示解码结果）：</translation>
     </message>
     <message>
         <source>No message body: this row records what happened to one.</source>
-        <translation type="unfinished"></translation>
+        <translation>无消息体：此行记录的是某条消息的处理情况。</translation>
     </message>
     <message>
         <source>Not an HTTP callback: %1 rows travel over MQTT or stay inside the platform, so there are no headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>不是 HTTP 回调：%1 类的行经 MQTT 传输或只在平台内部流转，因此没有请求头。</translation>
     </message>
     <message>
         <source>Signature: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>签名：%1</translation>
     </message>
     <message>
         <source>Request headers were not recorded for this row (rows read back from history keep the answer only).</source>
-        <translation type="unfinished"></translation>
+        <translation>此行未记录请求头（从历史读回的行只保留响应）。</translation>
     </message>
     <message>
         <source>Answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>响应：%1</translation>
     </message>
     <message>
-        <source>valid (checked with the subscription&apos;s secret, as a receiver using standardwebhooks would)</source>
-        <translation type="unfinished"></translation>
+        <source>valid (checked with the subscription's secret, as a receiver using standardwebhooks would)</source>
+        <translation>有效（已用订阅的密钥校验，与使用 standardwebhooks 的接收方做法相同）</translation>
     </message>
     <message>
         <source>unsigned (the subscription has no secret)</source>
-        <translation type="unfinished"></translation>
+        <translation>未签名（该订阅没有密钥）</translation>
     </message>
     <message>
         <source>signed, but the secret is not known here to check it</source>
-        <translation type="unfinished"></translation>
+        <translation>已签名，但此处不知道密钥，无法校验</translation>
     </message>
     <message>
         <source>No bytes: this row carries no message.</source>
-        <translation type="unfinished"></translation>
+        <translation>无字节：此行不携带消息。</translation>
     </message>
     <message>
         <source>… %1 more bytes not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>… 另有 %1 字节未显示</translation>
     </message>
     <message>
         <source>This row belongs to no work order, so there is nothing to compare it with.</source>
-        <translation type="unfinished"></translation>
+        <translation>此行不属于任何工单，没有可比较的对象。</translation>
     </message>
     <message>
         <source>The first %1 message of order %2 in the table: nothing before it to compare with.</source>
-        <translation type="unfinished"></translation>
+        <translation>表中工单 %2 的第一条 %1 消息：之前没有可比较的消息。</translation>
     </message>
     <message>
         <source>One of the two messages is not JSON; compare them in Raw.</source>
-        <translation type="unfinished"></translation>
+        <translation>两条消息中有一条不是 JSON，请在“原始”页中比较。</translation>
     </message>
     <message>
         <source>Against the previous %1 message of order %2 (%3):</source>
-        <translation type="unfinished"></translation>
+        <translation>与工单 %2 的上一条 %1 消息（%3）相比：</translation>
     </message>
     <message>
         <source>Identical.</source>
-        <translation type="unfinished"></translation>
+        <translation>完全相同。</translation>
     </message>
 </context>
 <context>
     <name>LivePanel</name>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>文本</translation>
     </message>
     <message>
         <source>Regex</source>
-        <translation type="unfinished"></translation>
+        <translation>正则</translation>
     </message>
     <message>
         <source>MQTT topic</source>
-        <translation type="unfinished"></translation>
+        <translation>MQTT 主题</translation>
     </message>
     <message>
         <source>Filter: text, a regex, or an MQTT topic such as wo/push/+/fwwt (Ctrl+F)</source>
         <extracomment>How often the panel takes new rows from the feed, in milliseconds. Rows taken per flush at most; the rest come with the next ones. How far back the diff looks for the previous message of the same order (rows). How often history mode counts the rows written since, in milliseconds.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>筛选：文本、正则，或 MQTT 主题，如 wo/push/+/fwwt（Ctrl+F）</translation>
     </message>
     <message>
         <source>Events</source>
-        <translation type="unfinished"></translation>
+        <translation>事件</translation>
     </message>
     <message>
         <source>Rejected events</source>
-        <translation type="unfinished"></translation>
+        <translation>被拒绝的事件</translation>
     </message>
     <message>
         <source>Callback attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>回调尝试</translation>
     </message>
     <message>
         <source>MQ publishes</source>
-        <translation type="unfinished"></translation>
+        <translation>MQ 发布</translation>
     </message>
     <message>
         <source>IM messages</source>
-        <translation type="unfinished"></translation>
+        <translation>IM 消息</translation>
     </message>
     <message>
         <source>Pushes</source>
-        <translation type="unfinished"></translation>
+        <translation>推送</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Stop taking new rows; none are lost while paused</source>
-        <translation type="unfinished"></translation>
+        <translation>停止接收新行；暂停期间不会丢失任何行</translation>
     </message>
     <message>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随</translation>
     </message>
     <message>
         <source>Scroll to each new row</source>
-        <translation type="unfinished"></translation>
+        <translation>滚动到每条新行</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
     <message>
         <source>Empty the table (the database keeps every row: see History)</source>
-        <translation type="unfinished"></translation>
+        <translation>清空表格（数据库保留所有行：见“历史”）</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>历史</translation>
     </message>
     <message>
         <source>Every row the database holds, one kind at a time, however many</source>
-        <translation type="unfinished"></translation>
+        <translation>数据库中保存的全部行，每次一类，不限数量</translation>
     </message>
     <message>
         <source>Replay</source>
-        <translation type="unfinished"></translation>
+        <translation>重放</translation>
     </message>
     <message>
-        <source>Send the selected row&apos;s delivery again, from attempt 1, on every channel</source>
-        <translation type="unfinished"></translation>
+        <source>Send the selected row's delivery again, from attempt 1, on every channel</source>
+        <translation>从第 1 次尝试开始，在所有通道上重新发送所选行的投递</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <source>Save the rows shown (after the filter) as JSON Lines or CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>将当前显示的行（筛选后）保存为 JSON Lines 或 CSV</translation>
     </message>
     <message numerus="yes">
         <source>%n older row(s) out of the window (kept in the database: see History)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 条较早的行已移出窗口（仍保存在数据库中：见“历史”）</numerusform></translation>
     </message>
     <message>
         <source>Replay failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>重放失败：%1</translation>
     </message>
     <message>
         <source>Delivery %1 is being sent again (to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>投递 %1 正在重新发送（发往 %2）</translation>
     </message>
     <message>
         <source>Delivery %1 was not replayed: it is still being delivered</source>
-        <translation type="unfinished"></translation>
+        <translation>投递 %1 未重放：仍在投递中</translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) exported to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已导出 %n 行到 %1</numerusform></translation>
     </message>
     <message>
         <source>Export rows</source>
-        <translation type="unfinished"></translation>
+        <translation>导出行</translation>
     </message>
     <message>
         <source>JSON Lines (*.jsonl);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl);;CSV (*.csv)</translation>
     </message>
     <message>
         <source>Could not export: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出：%1</translation>
     </message>
     <message>
         <source>Open order %1 in the Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>在时间线中打开工单 %1</translation>
     </message>
     <message>
         <source>Show only this order</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示此工单</translation>
     </message>
     <message>
         <source>Replay this delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>重放此投递</translation>
     </message>
     <message>
         <source>Nothing has moved yet.
 
 Send an event (Compose, or POST /api/events), create IM users or simulated app users, and every event, callback, MQ publish, IM message and push appears here as it happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无动态。
+
+发送一个事件（“编写事件”或 POST /api/events），创建 IM 用户或模拟 App 用户后，每个事件、回调、MQ 发布、IM 消息和推送都会在发生时显示在这里。</translation>
     </message>
     <message numerus="yes">
         <source>History: %n row(s) in the database</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>历史：数据库中共 %n 行</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>%n 行</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n shown by the filter</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>筛选后显示 %n 行</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>paused: %n waiting</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation><numerusform>已暂停：%n 行等待中</numerusform></translation>
     </message>
 </context>
 <context>
@@ -402,71 +1294,353 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>Push Studio</source>
         <extracomment>Docks around the Live table, in the order of their Alt+N shortcuts.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>推送工作台</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Filter…</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode (full screen)</source>
+        <translation>演示模式（全屏）(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>外观主题(&amp;T)</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>浅色</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>深色</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>Compose</source>
-        <translation type="unfinished"></translation>
+        <translation>编写事件</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
         <source>Flow</source>
-        <translation type="unfinished"></translation>
+        <translation>流转图</translation>
     </message>
     <message>
         <source>Users · clients</source>
-        <translation type="unfinished"></translation>
+        <translation>用户 · 客户端</translation>
+    </message>
+</context>
+<context>
+    <name>NotifyForm</name>
+    <message>
+        <source>To</source>
+        <extracomment>A starting payload per notification type and receiver role (spec §5's tables): edited, not typed from scratch.</extracomment>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>order and note statuses go to the role the spec's table names; feedback and expert are never pushed</source>
+        <translation>工单和备注状态按规范字段表中指定的角色推送；反馈和专家类型从不推送</translation>
+    </message>
+    <message>
+        <source>Send notification</source>
+        <translation>发送通知</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectEditor</name>
+    <message>
+        <source>+ Another (sends a list, as the spec's example does)</source>
+        <translation>+ 再加一个（以列表形式发送，与规范示例一致）</translation>
+    </message>
+</context>
+<context>
+    <name>OrderResults</name>
+    <message>
+        <source>Order id</source>
+        <extracomment>Milliseconds of quiet typing before the search runs. Results shown at most (the store query's limit). changeId → its name in the current language (the panel sets it).</extracomment>
+        <translation>工单 ID</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最近变更</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSearch</name>
+    <message>
+        <source>Find an order: serviceOrderId, order code, contact name or id</source>
+        <translation>查找工单：serviceOrderId、工单编码、联系人姓名或 ID</translation>
+    </message>
+    <message>
+        <source>Enter opens the exact id, else the first match; Down moves into the results</source>
+        <translation>按 Enter 打开 ID 完全匹配的工单，否则打开第一个匹配项；按 Down 进入结果列表</translation>
+    </message>
+    <message>
+        <source>No order matches “%1”. Orders appear once an event for them was accepted; search by id, code, contact name or contact id.</source>
+        <translation>没有与“%1”匹配的工单。工单在其事件被接受后才会出现；可按 ID、编码、联系人姓名或联系人 ID 搜索。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n matches; type more to narrow them.</source>
+        <translation><numerusform>前 %n 个匹配项；继续输入以缩小范围。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Push Studio · Flow</source>
+        <extracomment>The window was closed (Esc, F11, or the window manager).</extracomment>
+        <translation>推送工作台 · 流转图</translation>
+    </message>
+    <message>
+        <source>How a work-order event travels</source>
+        <translation>工单事件如何流转</translation>
+    </message>
+    <message>
+        <source>Esc to leave</source>
+        <translation>按 Esc 退出</translation>
+    </message>
+    <message>
+        <source>Waiting for the first event: send one from Compose or the API.</source>
+        <translation>等待第一个事件：请从“编写事件”或通过 API 发送。</translation>
+    </message>
+</context>
+<context>
+    <name>Row</name>
+    <message>
+        <source>not sent — type to add</source>
+        <extracomment>How much of a field's Chinese description its label shows (the tooltip has it all).</extracomment>
+        <translation>不发送——输入即添加</translation>
+    </message>
+    <message>
+        <source>+ Add %1</source>
+        <translation>+ 添加 %1</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the body (not sent)</source>
+        <translation>从消息体中移除 %1（不发送）</translation>
+    </message>
+    <message>
+        <source>Not in the spec's table for this changeId: kept as it is, and reported by validation.</source>
+        <translation>不在此 changeId 的规范字段表中：原样保留，并由校验报告。</translation>
+    </message>
+    <message>
+        <source>Type in the spec: %1</source>
+        <translation>规范中的类型：%1</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>A time as yyyyMMddHHmmss, e.g. 20190802161622</source>
+        <translation>时间格式为 yyyyMMddHHmmss，例如 20190802161622</translation>
+    </message>
+    <message>
+        <source>not in the spec's table</source>
+        <translation>不在规范的字段表中</translation>
+    </message>
+</context>
+<context>
+    <name>SimulatedDialog</name>
+    <message>
+        <source>Simulated subscriber %1</source>
+        <extracomment>Statuses offered as the default answer; any other 100–599 can be typed.</extracomment>
+        <translation>模拟订阅方 %1</translation>
+    </message>
+    <message>
+        <source>Create simulated subscriber</source>
+        <translation>创建模拟订阅方</translation>
+    </message>
+    <message>
+        <source>How %1 answers from now on. What it received so far is kept; the status sequence starts again.</source>
+        <translation>%1 此后的响应方式。已收到的内容会保留；状态码序列重新开始。</translation>
+    </message>
+    <message>
+        <source>A stand-in for a subscriber's system on 127.0.0.1, and a subscription that calls it back, made together. Every request it receives shows in Live.</source>
+        <translation>在 127.0.0.1 上模拟订阅方的系统，并同时创建一个回调它的订阅。它收到的每个请求都会显示在实时面板中。</translation>
+    </message>
+    <message>
+        <source>baseCode</source>
+        <translation>baseCode</translation>
+    </message>
+    <message>
+        <source>Name in URL</source>
+        <translation>URL 中的名称</translation>
+    </message>
+    <message>
+        <source>Data areas</source>
+        <translation>数据域</translation>
+    </message>
+    <message>
+        <source>changeIds</source>
+        <translation>changeIds</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>First answers</source>
+        <translation>前几次响应</translation>
+    </message>
+    <message>
+        <source>Then answer</source>
+        <translation>之后响应</translation>
+    </message>
+    <message>
+        <source>Failure rate</source>
+        <translation>失败率</translation>
+    </message>
+    <message>
+        <source>Never answer</source>
+        <translation>从不响应</translation>
+    </message>
+    <message>
+        <source>Retry-After</source>
+        <translation>Retry-After</translation>
+    </message>
+    <message>
+        <source>Signing</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>e.g. HRZDWYWHXT</source>
+        <translation>例如 HRZDWYWHXT</translation>
+    </message>
+    <message>
+        <source>from the baseCode: …/sim/&lt;name&gt;</source>
+        <translation>取自 baseCode：…/sim/&lt;name&gt;</translation>
+    </message>
+    <message>
+        <source>fwwt, 10008 — or * for every data area</source>
+        <translation>fwwt, 10008——或填 * 表示所有数据域</translation>
+    </message>
+    <message>
+        <source>1, 5, 2, 3</source>
+        <translation>1, 5, 2, 3</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>e.g. 500, 500, 200 — one per request, in order</source>
+        <translation>例如 500, 500, 200 — 每个请求一个，按顺序</translation>
+    </message>
+    <message>
+        <source>After the first answers: 410 Gone disables the subscription; 429/503 send Retry-After when set</source>
+        <translation>首批应答之后：410 Gone 会停用订阅；若已设置，429/503 会附带 Retry-After</translation>
+    </message>
+    <message>
+        <source>Chance of answering 500 instead</source>
+        <translation>改为应答 500 的概率</translation>
+    </message>
+    <message>
+        <source>hang: the callback's timeout decides</source>
+        <translation>挂起连接：由回调的超时设置决定结果</translation>
+    </message>
+    <message>
+        <source>seconds, sent with 429 and 503</source>
+        <translation>秒数，随 429 和 503 一起发送</translation>
+    </message>
+    <message>
+        <source>sign callbacks (a new whsec_ secret) and verify them</source>
+        <translation>对回调签名（新的 whsec_ 密钥）并校验签名</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>%1 is not an HTTP status</source>
+        <translation>%1 不是 HTTP 状态码</translation>
+    </message>
+    <message>
+        <source>numbers separated by commas, e.g. 500, 500, 200</source>
+        <translation>用逗号分隔的数字，例如 500, 500, 200</translation>
+    </message>
+    <message>
+        <source>e.g. 200, or 410 for Gone</source>
+        <translation>例如 200，或 410 表示 Gone</translation>
+    </message>
+    <message>
+        <source>baseCode is required</source>
+        <translation>必须填写 baseCode</translation>
+    </message>
+    <message>
+        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
+        <translation>订阅方编码，例如 HRZDWYWHXT</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>修正：%1</translation>
     </message>
 </context>
 <context>
@@ -474,164 +1648,1468 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>Copy token</source>
         <extracomment>How often the counters are redrawn, in milliseconds.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>复制令牌</translation>
     </message>
     <message>
         <source>Copy the API token (Authorization: Bearer …)</source>
-        <translation type="unfinished"></translation>
+        <translation>复制 API 令牌（Authorization: Bearer …）</translation>
     </message>
     <message>
         <source>Starting the platform…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动平台…</translation>
     </message>
     <message>
         <source>API %1</source>
-        <translation type="unfinished"></translation>
+        <translation>API %1</translation>
     </message>
     <message>
         <source>The local HTTP API; every call but /api/health needs the token</source>
-        <translation type="unfinished"></translation>
+        <translation>本地 HTTP API；除 /api/health 外，所有调用都需要令牌</translation>
     </message>
     <message>
         <source>The platform did not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>平台未能启动：%1</translation>
     </message>
     <message>
         <source>events %1 · delivered %2 · failed %3 · pending %4 · MQ %5 · IM %6 · pushes %7</source>
-        <translation type="unfinished"></translation>
+        <translation>事件 %1 · 已送达 %2 · 失败 %3 · 待投递 %4 · MQ %5 · IM %6 · 推送 %7</translation>
     </message>
     <message>
         <source>No broker: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无消息代理：%1</translation>
     </message>
     <message>
         <source>External broker %1</source>
-        <translation type="unfinished"></translation>
+        <translation>外部消息代理 %1</translation>
     </message>
-    <message>
-        <source>Managed Mosquitto on port %1 · %2 client(s) online</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Managed Mosquitto on port %1 · %n client(s) online</source>
+        <translation><numerusform>托管 Mosquitto，端口 %1 · %n 个客户端在线</numerusform></translation>
     </message>
     <message>
         <source>API token copied</source>
-        <translation type="unfinished"></translation>
+        <translation>已复制 API 令牌</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionEditor</name>
+    <message>
+        <source>baseCode</source>
+        <extracomment>The fields with a place for an error under them, in form order (the contract's names). A subscription was saved from this form: its baseCode. The form's own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode ("" for the new one), kept across selections. Our own save is under way: the bus's echo of it is not "changed elsewhere".</extracomment>
+        <translation>baseCode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Data areas</source>
+        <translation>数据域</translation>
+    </message>
+    <message>
+        <source>changeIds</source>
+        <translation>changeIds</translation>
+    </message>
+    <message>
+        <source>Callback URL</source>
+        <translation>回调 URL</translation>
+    </message>
+    <message>
+        <source>data as</source>
+        <translation>data 编码</translation>
+    </message>
+    <message>
+        <source>Secret</source>
+        <translation>签名密钥</translation>
+    </message>
+    <message>
+        <source>Retry schedule</source>
+        <translation>重试计划</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>并发数</translation>
+    </message>
+    <message>
+        <source>Ordering</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <source>Auto-disable after</source>
+        <translation>自动停用</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
+        <translation>订阅方编码，例如 HRZDWYWHXT</translation>
+    </message>
+    <message>
+        <source>Letters, digits, '_', '-' or '.': it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt;</source>
+        <translation>字母、数字、'_'、'-' 或 '.'：它同时是 MQTT 用户名，也是 wo/push/&lt;baseCode&gt;/&lt;dataArea&gt; 中的一级</translation>
+    </message>
+    <message>
+        <source>shown in lists; the baseCode when empty</source>
+        <translation>显示在列表中；留空时使用 baseCode</translation>
+    </message>
+    <message>
+        <source>fwwt, 10008 — or * for every data area</source>
+        <translation>fwwt, 10008 — 或用 * 表示所有数据域</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <source>Pick data areas from the catalogue</source>
+        <translation>从目录中选择数据域</translation>
+    </message>
+    <message>
+        <source>http://127.0.0.1:9000/callback — empty: MQ topic only</source>
+        <translation>http://127.0.0.1:9000/callback — 留空：仅用 MQ 主题</translation>
+    </message>
+    <message>
+        <source>a JSON string (the spec's table)</source>
+        <translation>JSON 字符串（按规范中的表格）</translation>
+    </message>
+    <message>
+        <source>a JSON object (as the spec's examples show)</source>
+        <translation>JSON 对象（按规范中的示例）</translation>
+    </message>
+    <message>
+        <source>whsec_… — empty: unsigned callbacks</source>
+        <translation>whsec_… — 留空：回调不签名</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show or hide the secret</source>
+        <translation>显示或隐藏签名密钥</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>A new random whsec_ secret (Standard Webhooks)</source>
+        <translation>随机生成新的 whsec_ 密钥（Standard Webhooks）</translation>
+    </message>
+    <message>
+        <source>seconds before each attempt, e.g. 0, 5, 30, 120; empty: no retry</source>
+        <translation>每次尝试前等待的秒数，例如 0, 5, 30, 120；留空：不重试</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Callbacks in flight at once for this subscriber</source>
+        <translation>此订阅方可同时进行的回调数</translation>
+    </message>
+    <message>
+        <source>none — deliveries may overtake (fastest)</source>
+        <translation>不保证 — 投递可能乱序（最快）</translation>
+    </message>
+    <message>
+        <source>per order — one order's events arrive in order</source>
+        <translation>按工单 — 同一工单的事件按序到达</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> failed deliveries in a row</source>
+        <translation> 次投递连续失败后</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>已启用</translation>
+    </message>
+    <message>
+        <source>Send baseCode in the body</source>
+        <translation>在请求体中发送 baseCode</translation>
+    </message>
+    <message>
+        <source>The spec marks baseCode 已失效: it is sent as "" unless this is on</source>
+        <translation>规范将 baseCode 标为已失效：除非勾选此项，否则发送 ""</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>还原</translation>
+    </message>
+    <message>
+        <source>Throw away the unsaved changes</source>
+        <translation>放弃未保存的更改</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Copy MQ credentials</source>
+        <translation>复制 MQ 凭据</translation>
+    </message>
+    <message>
+        <source>Replay failed</source>
+        <translation>重放失败投递</translation>
+    </message>
+    <message>
+        <source>Send every failed delivery of this subscriber again, from attempt 1</source>
+        <translation>从第 1 次尝试起，重新发送此订阅方所有失败的投递</translation>
+    </message>
+    <message>
+        <source>Not supported by the platform: routed only while "allow unsupported events" is on</source>
+        <translation>平台不支持：仅在开启“允许不支持的事件”时才会路由</translation>
+    </message>
+    <message>
+        <source>New subscription</source>
+        <translation>新建订阅</translation>
+    </message>
+    <message>
+        <source>Subscription %1</source>
+        <translation>订阅 %1</translation>
+    </message>
+    <message>
+        <source>(unsaved changes)</source>
+        <translation>（有未保存的更改）</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Copy this subscriber's MQTT host, port, username, password and topic (JSON) to the clipboard</source>
+        <translation>将此订阅方的 MQTT 主机、端口、用户名、密码和主题（JSON）复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Only with the managed broker, once the subscription is saved</source>
+        <translation>仅适用于托管消息代理，且需先保存订阅</translation>
+    </message>
+    <message>
+        <source>A baseCode cannot change: press New to make another subscription</source>
+        <translation>baseCode 不可更改：请点击“新建”创建另一个订阅</translation>
+    </message>
+    <message>
+        <source>%1 was changed elsewhere; Save will overwrite that change with this form.</source>
+        <translation>%1 已在别处被修改；保存将用此表单覆盖该修改。</translation>
+    </message>
+    <message>
+        <source>%1 was deleted; Save would create it again.</source>
+        <translation>%1 已被删除；保存会重新创建它。</translation>
+    </message>
+    <message>
+        <source>Disabled: %1</source>
+        <translation>已停用：%1</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation>%1 不是有效的秒数</translation>
+    </message>
+    <message>
+        <source>numbers separated by commas, e.g. 0, 5, 30, 120</source>
+        <translation>用逗号分隔的数字，例如 0, 5, 30, 120</translation>
+    </message>
+    <message>
+        <source>name at least one data area</source>
+        <translation>至少填写一个数据域</translation>
+    </message>
+    <message>
+        <source>e.g. fwwt, or * for every data area</source>
+        <translation>例如 fwwt，或用 * 表示所有数据域</translation>
+    </message>
+    <message>
+        <source>tick at least one changeId</source>
+        <translation>至少勾选一个 changeId</translation>
+    </message>
+    <message>
+        <source>the events this subscriber receives</source>
+        <translation>即此订阅方接收的事件</translation>
+    </message>
+    <message>
+        <source>%1 is already an IM user's userID (MQTT usernames are shared)</source>
+        <translation>%1 已是某个 IM 用户的 userID（两者共用 MQTT 用户名）</translation>
+    </message>
+    <message>
+        <source>choose another baseCode</source>
+        <translation>请换一个 baseCode</translation>
+    </message>
+    <message>
+        <source>Created %1.</source>
+        <translation>已创建 %1。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>fix: %1</source>
+        <translation>修正：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n problem(s), shown under the fields.</source>
+        <translation><numerusform>未保存：%n 个问题，见各字段下方。</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+    <message>
+        <source>%1 enabled.</source>
+        <translation>%1 已启用。</translation>
+    </message>
+    <message>
+        <source>%1 disabled.</source>
+        <translation>%1 已停用。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n failed delivery(ies).</source>
+        <translation><numerusform>正在重放 %n 条失败的投递。</numerusform></translation>
+    </message>
+    <message>
+        <source>No managed broker is running, so there are no MQ credentials.</source>
+        <translation>未运行托管消息代理，因此没有 MQ 凭据。</translation>
+    </message>
+    <message>
+        <source>Copied the MQTT account of %1 (topic %2).</source>
+        <translation>已复制 %1 的 MQTT 账号（主题 %2）。</translation>
+    </message>
+    <message>
+        <source>Delete subscription</source>
+        <translation>删除订阅</translation>
+    </message>
+    <message>
+        <source>Delete %1? Its deliveries stay in the history; new events no longer go to it.</source>
+        <translation>删除 %1？其投递记录仍保留在历史中；新事件将不再投递给它。</translation>
+    </message>
+    <message>
+        <source>* — every data area</source>
+        <translation>* — 所有数据域</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
     </message>
 </context>
 <context>
     <name>SubscriptionTableModel</name>
     <message>
         <source>baseCode</source>
-        <extracomment>The raw value a column sorts by (numbers as numbers, not as text). The columns health updates touch.</extracomment>
-        <translation type="unfinished"></translation>
+        <extracomment>The raw value a column sorts by (numbers as numbers, not as text). Health first after the code: in a narrow dock that is what shows without scrolling. The columns health updates touch.</extracomment>
+        <translation>baseCode</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Delivery</source>
-        <translation type="unfinished"></translation>
+        <translation>投递方式</translation>
     </message>
     <message>
         <source>Callback URL</source>
-        <translation type="unfinished"></translation>
+        <translation>回调 URL</translation>
     </message>
     <message>
         <source>Data areas</source>
-        <translation type="unfinished"></translation>
+        <translation>数据域</translation>
     </message>
     <message>
         <source>changeIds</source>
-        <translation type="unfinished"></translation>
+        <translation>changeIds</translation>
     </message>
     <message>
         <source>Delivered</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Failures in a row</source>
-        <translation type="unfinished"></translation>
+        <translation>已送达</translation>
     </message>
     <message>
         <source>Last answer</source>
-        <translation type="unfinished"></translation>
+        <translation>最近应答</translation>
     </message>
     <message>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中</translation>
     </message>
     <message>
         <source>failing</source>
-        <translation type="unfinished"></translation>
+        <translation>失败中</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <source>disabled: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用：%1</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation>连续失败</translation>
+    </message>
+    <message>
+        <source>The subscriber's code: its MQTT username and topic level</source>
+        <translation>订阅方编码：即其 MQTT 用户名和主题层级</translation>
+    </message>
+    <message>
+        <source>Enabled, failing (the last attempts failed) or disabled, with why</source>
+        <translation>已启用、失败中（最近的尝试均失败）或已停用（附原因）</translation>
+    </message>
+    <message>
+        <source>Deliveries that reached the subscriber since the platform started</source>
+        <translation>平台启动以来送达订阅方的投递数</translation>
+    </message>
+    <message>
+        <source>Attempts that failed in a row, most recent first</source>
+        <translation>从最近一次起连续失败的尝试次数</translation>
+    </message>
+    <message>
+        <source>The last HTTP status or error</source>
+        <translation>最近一次的 HTTP 状态码或错误</translation>
+    </message>
+    <message>
+        <source>Deliveries queued, waiting to retry, in flight or held</source>
+        <translation>已排队、等待重试、进行中或暂缓的投递</translation>
+    </message>
+    <message>
+        <source>HTTP callback and MQ topic, or the MQ topic only</source>
+        <translation>HTTP 回调加 MQ 主题，或仅 MQ 主题</translation>
+    </message>
+    <message>
+        <source>Where callbacks go (any password in it hidden)</source>
+        <translation>回调的目标地址（其中的密码已隐藏）</translation>
+    </message>
+    <message>
+        <source>The data areas it receives; * is every one</source>
+        <translation>接收的数据域；* 表示全部</translation>
+    </message>
+    <message>
+        <source>The events it receives</source>
+        <translation>接收的事件</translation>
+    </message>
+    <message>
+        <source>A name for people</source>
+        <translation>便于识别的名称</translation>
     </message>
     <message>
         <source>HTTP + MQ</source>
-        <translation type="unfinished"></translation>
+        <translation>HTTP + MQ</translation>
     </message>
     <message>
         <source>MQ only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅 MQ</translation>
     </message>
     <message>
         <source>all (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部 (*)</translation>
     </message>
     <message>
         <source>Last attempt at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次尝试于 %1：%2</translation>
     </message>
     <message>
         <source>queued %1 · waiting to retry %2 · in flight %3 · held while disabled %4 · held for order %5</source>
-        <translation type="unfinished"></translation>
+        <translation>已排队 %1 · 等待重试 %2 · 进行中 %3 · 停用期间暂缓 %4 · 为保证工单顺序暂缓 %5</translation>
     </message>
     <message>
         <source>%1 failed attempt(s) in all; %2 delivery(ies) in a row gave up (auto-disable after %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>累计失败尝试 %1 次；连续 %2 次投递已放弃（自动停用阈值：%3）</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从不</translation>
     </message>
     <message>
         <source>MQ topic wo/push/%1/&lt;dataArea&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>MQ 主题 wo/push/%1/&lt;dataArea&gt;</translation>
     </message>
 </context>
 <context>
     <name>SubscriptionsPanel</name>
     <message>
-        <source>This panel is on its way.</source>
-        <translation type="unfinished"></translation>
+        <source>%1 answers at %2.</source>
+        <extracomment>How often health is read from the dispatcher while the panel is visible (ms). From this width on, the table and the form sit side by side.</extracomment>
+        <translation>%1 已就绪，应答地址为 %2。</translation>
+    </message>
+    <message>
+        <source>The platform is starting…
+
+Subscriptions show here once the engine is up.</source>
+        <translation>平台正在启动…
+
+引擎就绪后，订阅将显示在这里。</translation>
+    </message>
+    <message>
+        <source>No subscriptions yet.
+
+Create simulated subscriber makes a stand-in system that answers as you say (delays, 500s, 410 Gone) and subscribes it in one go.
+New registers your own system's callback URL, or an MQ-only subscriber.</source>
+        <translation>暂无订阅。
+
+“创建模拟订阅方”会创建一个按你的设定应答（延迟、500、410 Gone）的替身系统，并一步完成订阅。
+“新建”用于登记你自己系统的回调 URL，或创建仅 MQ 的订阅方。</translation>
+    </message>
+    <message>
+        <source>Filter by baseCode, name, URL or data area</source>
+        <translation>按 baseCode、名称、URL 或数据域筛选</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Write a new subscription in the form below</source>
+        <translation>在下方表单中编写新订阅</translation>
+    </message>
+    <message>
+        <source>Create simulated subscriber…</source>
+        <translation>创建模拟订阅方…</translation>
+    </message>
+    <message>
+        <source>A stand-in subscriber system on 127.0.0.1 that answers as you say, and a subscription calling it back</source>
+        <translation>在 127.0.0.1 上运行一个按你的设定应答的替身订阅方系统，并创建一个回调它的订阅</translation>
+    </message>
+    <message>
+        <source>Simulated behaviour…</source>
+        <translation>模拟行为…</translation>
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation>在“实时”中查看</translation>
+    </message>
+    <message>
+        <source>Filter Live to this subscriber's callbacks and MQ publishes</source>
+        <translation>将“实时”筛选为此订阅方的回调和 MQ 发布</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <source>Data areas</source>
+        <translation>数据域</translation>
+    </message>
+    <message>
+        <source>Why not delivered</source>
+        <translation>为何未送达</translation>
+    </message>
+    <message>
+        <source>No subscriptions yet, so no event reaches anyone. Each cell will count the enabled subscriptions that receive that changeId in that data area.</source>
+        <translation>暂无订阅，因此任何事件都不会送达。每个单元格将统计在该数据域中接收该 changeId 的已启用订阅数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; "+n": disabled ones that would). %n supported combination(s) reach nobody. Double-click a cell to see its traffic in Live.</source>
+        <translation><numerusform>每个单元格统计在该数据域中接收该 changeId 的已启用订阅数（悬停可查看名称；“+n”：若启用便会接收的已停用订阅）。有 %n 种支持的组合无人接收。双击单元格可在“实时”中查看其流量。</numerusform></translation>
+    </message>
+    <message>
+        <source>No simulated subscribers run in this process</source>
+        <translation>本进程中未运行模拟订阅方</translation>
+    </message>
+</context>
+<context>
+    <name>TimeEditor</name>
+    <message>
+        <source>Pick a date and time</source>
+        <translation>选择日期和时间</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
     <name>TimelinePanel</name>
     <message>
-        <source>This panel is on its way.</source>
-        <translation type="unfinished"></translation>
+        <source>Order %1 has %2 events, more than the %3 this panel draws. Its story is in the command line: python main.py timeline %1</source>
+        <extracomment>At most one redraw per this many milliseconds while messages for the order arrive. One more read this long after the last message: the IM log and pushes reach the store in batches a little after the bus announces them. Orders with more events than this are not drawn (one read must stay short).</extracomment>
+        <translation>工单 %1 有 %2 个事件，超过本面板可绘制的 %3 个。可在命令行中查看其完整经过：python main.py timeline %1</translation>
+    </message>
+    <message>
+        <source>Event #%1 · changeId %2 %3</source>
+        <translation>事件 #%1 · changeId %2 %3</translation>
+    </message>
+    <message>
+        <source>%1 · event #%2</source>
+        <translation>%1 · 事件 #%2</translation>
+    </message>
+    <message>
+        <source>Delivery to %1 · event #%2</source>
+        <translation>投递至 %1 · 事件 #%2</translation>
+    </message>
+    <message>
+        <source>IM notification to %1 · event #%2</source>
+        <translation>发给 %1 的 IM 通知 · 事件 #%2</translation>
+    </message>
+    <message>
+        <source>Track %1</source>
+        <translation>环节 %1</translation>
+    </message>
+    <message>
+        <source>Hang</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Anomaly at event #%1</source>
+        <translation>事件 #%1 处的异常</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>The platform is starting…
+
+Once it is up, find a work order here by its id, code or contact.</source>
+        <translation>平台正在启动…
+
+启动后，可在此按 ID、编码或联系人查找工单。</translation>
+    </message>
+    <message>
+        <source>No events for order “%1” in this database.
+
+Check the id, or search by code or contact above. An order appears once an event for it was accepted.</source>
+        <translation>本数据库中没有工单“%1”的事件。
+
+请检查 ID，或在上方按编码或联系人搜索。工单在其首个事件被接受后才会出现。</translation>
+    </message>
+    <message>
+        <source>Find a work order above by its id, code, contact name or contact id, or double-click a row in Live to open its order here.</source>
+        <translation>在上方按 ID、编码、联系人姓名或联系人 ID 查找工单，或在“实时”中双击某行，在此打开其工单。</translation>
+    </message>
+    <message>
+        <source>No work orders yet.
+
+Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the order above by its id, code or contact, and follow each next event here as it arrives.</source>
+        <translation>暂无工单。
+
+从“编写事件”或 POST /api/events 发送一个 changeId 1（生成工单）；然后在上方按 ID、编码或联系人找到该工单，在此跟随其后续的每个事件。</translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation>创建于 %1</translation>
+    </message>
+    <message>
+        <source>never created here</source>
+        <translation>未在此创建</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>ended %1 (%2)</source>
+        <translation>结束于 %1（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n 个事件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n track(s)</source>
+        <translation><numerusform>%n 个环节</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hang(s)</source>
+        <translation><numerusform>%n 次挂起</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s)</source>
+        <translation><numerusform>%n 个标记</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n anomaly(-ies)</source>
+        <translation><numerusform>%n 个异常</numerusform></translation>
+    </message>
+    <message>
+        <source>read %1</source>
+        <translation>读取于 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Anomalies (%n)</source>
+        <translation><numerusform>异常 (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code for the core's messages: en or zh</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <source>Zoom out on time (−, Ctrl+wheel)</source>
+        <translation>缩小时间轴（−，Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in on time (+, Ctrl+wheel)</source>
+        <translation>放大时间轴（+，Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>The whole order in view (0)</source>
+        <translation>显示整个工单（0）</translation>
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation>在“实时”中显示</translation>
+    </message>
+    <message>
+        <source>Filter the Live table to this order's messages</source>
+        <translation>将“实时”表格筛选为该工单的消息</translation>
+    </message>
+    <message>
+        <source>Continue in Compose</source>
+        <translation>在“编写事件”中继续</translation>
+    </message>
+    <message>
+        <source>Open this order's last event in Compose, to edit into the next step and send</source>
+        <translation>在“编写事件”中打开该工单的最后一个事件，改成下一步后发送</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Anomalies</source>
+        <translation>异常</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineScene</name>
+    <message>
+        <source>now</source>
+        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track's bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis' pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: "en" or "zh" (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>%1 without events, collapsed</source>
+        <translation>%1 无事件，已折叠</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>ended %1</source>
+        <translation>结束于 %1</translation>
+    </message>
+    <message>
+        <source>handled by %1</source>
+        <translation>由 %1 处理</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Hang (hangStatus %1)</source>
+        <translation>挂起（hangStatus %1）</translation>
+    </message>
+    <message>
+        <source>still hung</source>
+        <translation>仍在挂起</translation>
+    </message>
+    <message>
+        <source>planned until %1</source>
+        <translation>计划至 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Callback to %1: %2 (%n attempt(s))</source>
+        <translation><numerusform>回调 %1：%2（尝试 %n 次）</numerusform></translation>
+    </message>
+    <message>
+        <source>IM to %1: %2</source>
+        <translation>发给 %1 的即时消息：%2</translation>
+    </message>
+    <message>
+        <source>online, sent</source>
+        <translation>在线，已发送</translation>
+    </message>
+    <message>
+        <source>offline, held by the broker</source>
+        <translation>离线，由消息代理暂存</translation>
+    </message>
+    <message>
+        <source>Mobile push to %1 (%2)</source>
+        <translation>发给 %1 的移动推送（%2）</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>重试中</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>待投递</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>UserDetail</name>
+    <message>
+        <source>Account</source>
+        <extracomment>Rows each tab reads at most (newest first).</extracomment>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <source>The user as the API returns it, with its authSign and MQTT connection settings</source>
+        <translation>API 返回的用户信息，含 authSign 和 MQTT 连接设置</translation>
+    </message>
+    <message>
+        <source>The latest IM messages from and to this user (newest first), as the IM server logged them</source>
+        <translation>该用户收发的最新即时消息（最新在前），以 IM 服务器的记录为准</translation>
+    </message>
+    <message>
+        <source>Mobile pushes the Umeng gateway would have received while this user was offline (newest first)</source>
+        <translation>该用户离线期间 Umeng 网关本应收到的移动推送（最新在前）</translation>
+    </message>
+    <message>
+        <source>The simulated phone: state, habits, counters and the latest messages it received</source>
+        <translation>模拟手机：状态、行为习惯、计数器及最近收到的消息</translation>
+    </message>
+    <message>
+        <source>Select a user to see its account, messages and pushes.</source>
+        <translation>选择一个用户，查看其账号、消息和推送。</translation>
+    </message>
+    <message>
+        <source>No IM messages from or to this user yet.</source>
+        <translation>该用户尚无收发的即时消息。</translation>
+    </message>
+    <message>
+        <source>No pushes: one is recorded when a message reaches this user while the broker says it is offline.</source>
+        <translation>暂无推送：当消息到达该用户、而消息代理显示其离线时，会记录一条推送。</translation>
+    </message>
+    <message>
+        <source>Received (newest first):</source>
+        <translation>已收到（最新在前）：</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <source>A real client's account: Push Studio does not drive it. Connect MQTTX or the app with the settings under Account (Copy connection settings).</source>
+        <translation>真实客户端的账号：推送工作台不会操控它。请使用“账号”中的设置（复制连接设置）连接 MQTTX 或 App。</translation>
+    </message>
+</context>
+<context>
+    <name>UserForm</name>
+    <message>
+        <source>userID</source>
+        <translation>userID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>1001 records as</source>
+        <translation>1001 记录编码</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation>App 版本</translation>
+    </message>
+    <message>
+        <source>e.g. 110640113 (also its MQTT client id)</source>
+        <translation>例如 110640113（也是其 MQTT 客户端 ID）</translation>
+    </message>
+    <message>
+        <source>e.g. 噜噜噜 (the userID when empty)</source>
+        <translation>例如 噜噜噜（留空则使用 userID）</translation>
+    </message>
+    <message>
+        <source>The app's distribution channel: an Umeng push tag</source>
+        <translation>App 的分发渠道：一个 Umeng 推送标签</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation>Android</translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation>iOS</translation>
+    </message>
+    <message>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <source>protobuf</source>
+        <translation>protobuf</translation>
+    </message>
+    <message>
+        <source>Save user</source>
+        <translation>保存用户</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>UsersModel</name>
+    <message>
+        <source>User ID</source>
+        <extracomment>The role that gives each cell a value to sort by (numbers as numbers, unknown last). A phone simulated by this app (it can be driven); else a real client's account. The simulated phone's own state: online | connecting | offline (None: real client). The broker's word: connected, not connected, or None when it cannot tell. Messages published to the user while the broker said it was offline, since it was last seen online: what its persistent session holds for it. When the user last sent or was sent an IM message (unix seconds). Presence and what waits for the user first: what a tester looks at in a narrow dock.</extracomment>
+        <translation>用户 ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>已排队</translation>
+    </message>
+    <message>
+        <source>Pushes</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Last message</source>
+        <translation>最近消息</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接中</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>real</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>user</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>专家</translation>
+    </message>
+    <message>
+        <source>Android</source>
+        <translation>Android</translation>
+    </message>
+    <message>
+        <source>iOS</source>
+        <translation>iOS</translation>
+    </message>
+    <message>
+        <source>phone %1</source>
+        <translation>手机%1</translation>
+    </message>
+    <message>
+        <source>The broker does not say who is connected, so presence is unknown and no pushes are recorded (see the status bar)</source>
+        <translation>消息代理不提供连接信息，因此在线状态未知，也不会记录推送（见状态栏）</translation>
+    </message>
+    <message>
+        <source>The phone dropped off the network without a DISCONNECT: the broker holds it as connected until its keepalive runs out (about 45 s)</source>
+        <translation>手机未发送 DISCONNECT 就断网了：在 keepalive 超时（约 45 秒）之前，消息代理仍视其为已连接</translation>
+    </message>
+    <message>
+        <source>Who is online is the broker's word, not the client's</source>
+        <translation>在线与否以消息代理为准，而非客户端</translation>
+    </message>
+    <message>
+        <source>Messages the broker holds in this user's session until it connects again</source>
+        <translation>消息代理在该用户会话中暂存、待其重新连接后投递的消息</translation>
+    </message>
+    <message>
+        <source>Mobile pushes recorded for this user while it was offline</source>
+        <translation>该用户离线期间记录的移动推送</translation>
+    </message>
+    <message>
+        <source>A phone simulated by Push Studio: it can be taken offline and made to chat</source>
+        <translation>由推送工作台模拟的手机：可让其下线或发起聊天</translation>
+    </message>
+    <message>
+        <source>An account for a real MQTT client (MQTTX, the app): copy its connection settings</source>
+        <translation>供真实 MQTT 客户端（MQTTX、App）使用的账号：复制其连接设置即可</translation>
     </message>
 </context>
 <context>
     <name>UsersPanel</name>
     <message>
-        <source>This panel is on its way.</source>
-        <translation type="unfinished"></translation>
+        <source>not JSON: %1</source>
+        <extracomment>How often the table catches up with presence, phones and the bus counters (ms). Users whose presence is asked each refresh besides the ones the bus marked (a rotating window: ten thousand users are all looked at within twenty seconds, none stalls a frame). Peers offered in the "Chat with" menu.</extracomment>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>The broker refused: %1</source>
+        <translation>消息代理拒绝：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notification(s) sent</source>
+        <translation><numerusform>已发送 %n 条通知</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued for offline users</source>
+        <translation><numerusform>%n 条已为离线用户排队</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n push(es) recorded</source>
+        <translation><numerusform>已记录 %n 条推送</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Starting %n simulated user(s)…</source>
+        <translation><numerusform>正在启动 %n 个模拟用户…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Started %n simulated user(s)</source>
+        <translation><numerusform>已启动 %n 个模拟用户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused by the broker (see each user's Phone tab)</source>
+        <translation><numerusform>%n 个被消息代理拒绝（见各用户的“手机”标签页）</numerusform></translation>
+    </message>
+    <message>
+        <source>Created %1: copy its connection settings to connect a client as it</source>
+        <translation>已创建 %1：复制其连接设置，即可让客户端以该用户身份连接</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: fix the field marked above</source>
+        <translation>未保存：请修正上方标出的字段</translation>
+    </message>
+    <message>
+        <source>authSign of %1 copied (it is the MQTT password)</source>
+        <translation>已复制 %1 的 authSign（即 MQTT 密码）</translation>
+    </message>
+    <message>
+        <source>Connection settings of %1 copied: host, port, clientId = username = userID, password = authSign, cleanSession off</source>
+        <translation>已复制 %1 的连接设置：host、port，clientId = username = userID，password = authSign，cleanSession 关闭</translation>
+    </message>
+    <message>
+        <source>Could not rotate %1: %2</source>
+        <translation>无法为 %1 轮换 authSign：%2</translation>
+    </message>
+    <message>
+        <source>New authSign for %1; the old one no longer connects</source>
+        <translation>%1 已换用新的 authSign；旧的已无法连接</translation>
+    </message>
+    <message>
+        <source>its simulated phone keeps the old one and is refused when it reconnects, as an app would be until it logs in again</source>
+        <translation>其模拟手机仍使用旧的 authSign，重连时会被拒绝，就像 App 在重新登录前一样</translation>
+    </message>
+    <message>
+        <source>%1 is a real client: only its own app can disconnect it</source>
+        <translation>%1 是真实客户端：只有它自己的 App 能断开连接</translation>
+    </message>
+    <message>
+        <source>%1 dropped off the network without a DISCONNECT: the broker sees an unclean disconnect (a will would be published)</source>
+        <translation>%1 未发送 DISCONNECT 就断网了：消息代理视为非正常断开（会发布遗嘱消息）</translation>
+    </message>
+    <message>
+        <source>%1 went offline: messages to it are now queued and pushed</source>
+        <translation>%1 已离线：发给它的消息现在会排队并推送</translation>
+    </message>
+    <message>
+        <source>%1 is a real client: connect it from its own app</source>
+        <translation>%1 是真实客户端：请从它自己的 App 连接</translation>
+    </message>
+    <message>
+        <source>The broker refused %1: %2</source>
+        <translation>消息代理拒绝了 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is online</source>
+        <translation>%1 已上线</translation>
+    </message>
+    <message>
+        <source>%1 is a real client: its habits are its own</source>
+        <translation>%1 是真实客户端：其行为习惯不受此处控制</translation>
+    </message>
+    <message>
+        <source>Habits of %1 changed</source>
+        <translation>已更改 %1 的行为习惯</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s) deleted</source>
+        <translation><numerusform>已删除 %n 个用户</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete users</source>
+        <translation>删除用户</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n IM user(s)? Their accounts stop working at once; messages and pushes already logged stay.</source>
+        <translation><numerusform>删除 %n 个 IM 用户？其账号将立即失效；已记录的消息和推送会保留。</numerusform></translation>
+    </message>
+    <message>
+        <source>Chat with</source>
+        <translation>与…聊天</translation>
+    </message>
+    <message>
+        <source>Nobody else yet: add a second user</source>
+        <translation>还没有其他用户：请再添加一个用户</translation>
+    </message>
+    <message>
+        <source>…or select two users and press Chat</source>
+        <translation>…或选中两个用户后点击“聊天”</translation>
+    </message>
+    <message>
+        <source>On the chat page (answers received: ✓✓)</source>
+        <translation>停留在聊天页（回复已收到：✓✓）</translation>
+    </message>
+    <message>
+        <source>Show this user's messages in Live</source>
+        <translation>在“实时”中显示该用户的消息</translation>
+    </message>
+    <message>
+        <source>No simulated app users in this process: this build runs without the crowd</source>
+        <translation>此进程中没有模拟 App 用户：当前构建不含模拟用户群</translation>
+    </message>
+    <message>
+        <source>No IM server: the broker is not running. Install and start Mosquitto (./dev installs it), or start Push Studio with --broker mqtt://host:port.</source>
+        <translation>没有 IM 服务器：消息代理未运行。请安装并启动 Mosquitto（./dev 会安装它），或使用 --broker mqtt://host:port 启动推送工作台。</translation>
+    </message>
+    <message>
+        <source>The platform is starting: the broker and the IM server come up in a moment.</source>
+        <translation>平台正在启动：消息代理和 IM 服务器稍后就绪。</translation>
+    </message>
+    <message>
+        <source>No IM users yet.
+
+Start simulated users: phones that connect exactly as the spec says, chat, and come and go. Or add a user that a real client (MQTTX, the app) connects as, with the settings this panel copies for you.</source>
+        <translation>还没有 IM 用户。
+
+启动模拟用户：这些手机严格按规范连接、聊天、上下线。或者添加一个用户，让真实客户端（MQTTX、App）用本面板为你复制的设置以该身份连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation><numerusform>%n 个用户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n online</source>
+        <translation><numerusform>%n 个在线</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n simulated</source>
+        <translation><numerusform>%n 个模拟</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) queued</source>
+        <translation><numerusform>%n 条消息排队中</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shown by the filter</source>
+        <translation><numerusform>筛选后显示 %n 个</numerusform></translation>
+    </message>
+    <message>
+        <source>Start simulated users…</source>
+        <translation>启动模拟用户…</translation>
+    </message>
+    <message>
+        <source>Create IM users and bring simulated phones online for them</source>
+        <translation>创建 IM 用户，并让对应的模拟手机上线</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>An IM user for a real client (MQTTX, the app) to connect as</source>
+        <translation>供真实客户端（MQTTX、App）连接使用的 IM 用户</translation>
+    </message>
+    <message>
+        <source>Filter by userID or name</source>
+        <translation>按 userID 或名称筛选</translation>
+    </message>
+    <message>
+        <source>Start 5 simulated users…</source>
+        <translation>启动 5 个模拟用户…</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>添加一个用户…</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Open a chat: select two users, or one and pick the other</source>
+        <translation>打开聊天：选中两个用户，或选中一个再挑选另一个</translation>
+    </message>
+    <message>
+        <source>Copy authSign</source>
+        <translation>复制 authSign</translation>
+    </message>
+    <message>
+        <source>The user's MQTT password</source>
+        <translation>该用户的 MQTT 密码</translation>
+    </message>
+    <message>
+        <source>Copy connection</source>
+        <translation>复制连接设置</translation>
+    </message>
+    <message>
+        <source>Host, port, clientId, username, password (authSign), keepalive, cleanSession and topics, as JSON: what to paste into MQTTX</source>
+        <translation>以 JSON 格式复制 host、port、clientId、username、password（authSign）、keepalive、cleanSession 和主题，可直接粘贴到 MQTTX</translation>
+    </message>
+    <message>
+        <source>Take offline</source>
+        <translation>下线</translation>
+    </message>
+    <message>
+        <source>Disconnect the simulated phone cleanly; the arrow offers dropping off the network</source>
+        <translation>正常断开模拟手机的连接；点击箭头可选择直接断网</translation>
+    </message>
+    <message>
+        <source>Drop off the network (no DISCONNECT)</source>
+        <translation>断网（不发送 DISCONNECT）</translation>
+    </message>
+    <message>
+        <source>Bring online</source>
+        <translation>上线</translation>
+    </message>
+    <message>
+        <source>Rotate authSign</source>
+        <translation>轮换 authSign</translation>
+    </message>
+    <message>
+        <source>A new authSign; the old one stops working and a connected client is let go</source>
+        <translation>生成新的 authSign；旧的随即失效，已连接的客户端会被断开</translation>
+    </message>
+    <message>
+        <source>Notify…</source>
+        <translation>发送通知…</translation>
+    </message>
+    <message>
+        <source>Send a server notification (order, note, feedback, expert) to the selected users</source>
+        <translation>向所选用户发送服务器通知（工单、备注、反馈、专家）</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>WhyWidget</name>
+    <message>
+        <source>every subscription</source>
+        <extracomment>Latest stored events offered in the picker.</extracomment>
+        <translation>所有订阅</translation>
+    </message>
+    <message>
+        <source>Stored event</source>
+        <translation>已存储的事件</translation>
+    </message>
+    <message>
+        <source>Paste a body</source>
+        <translation>粘贴请求体</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <source>Event id</source>
+        <translation>事件 ID</translation>
+    </message>
+    <message>
+        <source>an eventId, e.g. 42</source>
+        <translation>eventId，例如 42</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>{"changeId": "1", "dataArea": "fwwt", "data": {…}} — an API body or a callback body</source>
+        <translation>{"changeId": "1", "dataArea": "fwwt", "data": {…}} — API 请求体或回调请求体</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Open in Compose</source>
+        <translation>在“编写事件”中打开</translation>
+    </message>
+    <message>
+        <source>Open order in Timeline</source>
+        <translation>在时间线中打开工单</translation>
+    </message>
+    <message>
+        <source>Pick an event — one of the latest, an eventId, or a pasted body — and a subscription, then Explain: the engine says whether the subscription receives it, and every reason if not.</source>
+        <translation>选择一个事件（最近事件之一、eventId 或粘贴的请求体）和一个订阅，然后点击“解释”：引擎会说明该订阅是否收到此事件，收不到时列出全部原因。</translation>
+    </message>
+    <message>
+        <source>Paste an event body first.</source>
+        <translation>请先粘贴事件请求体。</translation>
+    </message>
+    <message>
+        <source>The body is not JSON: %1</source>
+        <translation>请求体不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>No events are stored yet: send one (Compose, or POST /api/events), or paste a body.</source>
+        <translation>尚未存储任何事件：请发送一个（通过“编写事件”或 POST /api/events），或粘贴请求体。</translation>
+    </message>
+    <message>
+        <source>Event id: %1 is not a number; an eventId is what POST /api/events answered, e.g. 42</source>
+        <translation>事件 ID：%1 不是数字；eventId 是 POST /api/events 返回的值，例如 42</translation>
+    </message>
+    <message>
+        <source>Event id: there is no event %1 in this database.</source>
+        <translation>事件 ID：此数据库中没有事件 %1。</translation>
+    </message>
+    <message>
+        <source>Subscription: there is no subscription %1 (any more).</source>
+        <translation>订阅：订阅 %1 不存在（或已被删除）。</translation>
+    </message>
+    <message>
+        <source>The engine refuses this event (%1), so no subscription gets it:</source>
+        <translation>引擎拒绝了此事件（%1），因此没有任何订阅会收到它：</translation>
+    </message>
+    <message>
+        <source>No subscriptions yet: nobody receives any event. Create one (New, or Create simulated subscriber).</source>
+        <translation>尚无订阅：任何事件都没有接收方。请创建一个（“新建”或“创建模拟订阅方”）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Received by %1 of %n subscription(s).</source>
+        <translation><numerusform>%n 个订阅中有 %1 个收到。</numerusform></translation>
+    </message>
+    <message>
+        <source>When event %1 was accepted:</source>
+        <translation>事件 %1 被接受时：</translation>
+    </message>
+    <message>
+        <source>no subscription matched it; no delivery was recorded.</source>
+        <translation>没有匹配的订阅；未记录任何投递。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 after %n attempt(s)</source>
+        <translation><numerusform>%1：%2（尝试 %n 次）</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -246,7 +247,8 @@ class BubbleDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.85))
         w = self.window
         parts: list[tuple[str, QFont, str]] = [
-            (m.content or w.tr("(no content)"), self.window.font(), "text")]
+            (m.content or QCoreApplication.translate("ChatWindow", "(no content)"),
+             self.window.font(), "text")]
         parts.append((w.status_line(m), small, "status"))
         note = w.note_line(m)
         if note:
