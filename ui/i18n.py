@@ -51,22 +51,25 @@ def qm_file(lang: str) -> Path:
 
 class Translations:
     """The installed translator; ``switch`` replaces it, which makes Qt send every widget a
-    LanguageChange event (panels then run ``retranslate``)."""
+    LanguageChange event (panels then run ``retranslate``). One translator is installed at
+    a time, whichever Translations installed it: Qt asks the newest first and falls back to
+    older ones for what it lacks, so a leftover Chinese translator under the English one
+    (which holds only plural forms) would show Chinese."""
 
     def __init__(self) -> None:
         self.language = "en"
-        self._translator: QTranslator | None = None
 
     def switch(self, lang: str) -> bool:
         """Show ``lang`` (a key of LANGUAGES); False when its translations cannot be loaded,
         and then the English source strings show."""
+        global _installed
         if lang not in LANGUAGES:
             raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
         app = QCoreApplication.instance()
         assert app is not None
-        if self._translator is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        if _installed is not None:
+            app.removeTranslator(_installed)
+            _installed = None
         self.language = lang
         translator = QTranslator(app)
         qm = ensure_built(lang)
@@ -74,8 +77,11 @@ class Translations:
             log.warning("no translations for %s (%s); showing English", lang, qm_file(lang))
             return False
         app.installTranslator(translator)
-        self._translator = translator
+        _installed = translator
         return True
+
+
+_installed: QTranslator | None = None
 
 
 def ensure_built(lang: str) -> Path | None:

@@ -88,3 +88,18 @@ def test_switching_language_at_runtime_changes_what_is_on_screen(qtbot, tmp_path
         assert window.settings.value("ui/language") == "en"
     finally:
         english.switch("en")
+
+
+def test_one_translator_at_a_time_whoever_installed_it(qapp, english):
+    """A second Translations (the screenshot command makes its own) must not leave Chinese
+    under the English translator, which holds only plural forms."""
+    from PySide6.QtCore import QCoreApplication
+
+    other = i18n.Translations()
+    try:
+        other.switch("zh_CN")
+        assert QCoreApplication.translate("LivePanel", "Pause") == "暂停"
+        english.switch("en")
+        assert QCoreApplication.translate("LivePanel", "Pause") == "Pause"
+    finally:
+        english.switch("en")

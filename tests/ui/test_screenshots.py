@@ -11,7 +11,7 @@ from PySide6.QtGui import QImage
 from app.broker.managed import find_mosquitto
 from simulator.app_users import AppUserCrowd
 from simulator.subscribers import SubscriberHost
-from ui import screenshots
+from ui import screenshots, theme
 
 
 @pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
@@ -25,6 +25,7 @@ async def test_every_panel_is_pictured_with_the_demo_world(qapp, tmp_path, monke
                                           AppUserCrowd)
     finally:
         english.switch("en")
+        theme.apply(qapp, "light")
     names = sorted(p.name for p in written)
     assert names == sorted(f"zh_CN-dark-{n}.png" for n in
                            ("window", "compose", "subscriptions", "timeline", "flow", "users"))

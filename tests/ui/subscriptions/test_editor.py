@@ -70,7 +70,7 @@ async def test_bad_input_is_said_under_each_field_and_nothing_typed_is_lost(host
     assert "fix:" in errors["dataAreas"]
     assert "retrySchedule[1]" in errors["retrySchedule"] and "'soon'" in errors["retrySchedule"]
     assert "secret" in errors["secret"] and "not-a-secret" not in errors["secret"]
-    assert "5 problem(s)" in editor.message.text()
+    assert "5 problems" in editor.message.text()
     # fixed, it saves, and the errors go
     editor.code.setText("GOOD")
     editor.areas.setText("fwwt")

@@ -33,7 +33,7 @@ async def test_a_stored_event_gets_the_engines_reason_for_each_subscription(host
     every = widget.explain_event(accepted.event_id)
     assert {e["baseCode"]: e["matched"] for e in every["explanations"]} == {
         "FW": True, "ELEC": False}
-    assert "Received by 1 of 2 subscription(s)." in widget.result.toPlainText()
+    assert "Received by 1 of 2 subscriptions." in widget.result.toPlainText()
 
 
 async def test_the_form_explains_a_pasted_body_and_says_what_is_wrong_with_input(

@@ -135,7 +135,7 @@ async def test_the_spec_order_draws_its_lanes_handlers_hangs_and_marks(panel, pl
     events = {p for k, p in drawn if k == "event"}  # the rest are plain event markers
     assert events == set(ids) - {p.event_id for k, p in drawn if k == "mark"}
     assert panel.anomalies() == []
-    assert "13 event(s)" in panel.status.text() and "2 track(s)" in panel.status.text()
+    assert "13 events" in panel.status.text() and "2 tracks" in panel.status.text()
     assert "ended" in panel.header.text() and ORDER in panel.header.text()
 
 

@@ -46,7 +46,7 @@ async def test_started_simulated_users_are_listed_online(panel, platform, qtmode
     assert not panel.table.isHidden()
     assert panel.current_id() == "u0001"
     assert '"userID": "u0001"' in panel.detail.account.toPlainText()
-    assert "3 user(s) · 3 online · 3 simulated" in panel.state.text()
+    assert "3 users · 3 online · 3 simulated" in panel.state.text()
     qtmodeltester.check(panel.model)
 
 async def test_taking_a_phone_offline_shows_it_offline_and_online_again(panel, platform):
