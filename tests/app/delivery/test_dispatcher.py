@@ -98,8 +98,10 @@ async def test_exhausted_deliveries_fail_and_then_disable_the_subscription(engin
     await engine.put_subscription(subscription("DOWN", callbackUrl=sim.url,
                                                retrySchedule=[0, 0.02], autoDisableAfter=2))
     await engine.submit(event(1))
-    await until(lambda: statuses(engine, "DOWN") == ["failed"])
-    assert service.health("DOWN")["exhaustedInARow"] == 1
+    # The store says failed a moment before the service's health notes it (it notes after
+    # the result is durable): wait for both.
+    await until(lambda: statuses(engine, "DOWN") == ["failed"]
+                and service.health("DOWN")["exhaustedInARow"] == 1)
     await engine.submit(event(2))  # the second exhausted delivery: autoDisableAfter=2
     await until(lambda: not engine.index.get("DOWN").enabled)
     assert "2 deliveries in a row" in engine.index.get("DOWN").disabled_reason
