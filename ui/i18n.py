@@ -134,10 +134,12 @@ def update() -> None:
 
 
 def english_plurals(source: str) -> tuple[str, str]:
-    """Singular and plural of a source string written with "(s)" or "(y/ies)"-style
-    alternatives: "%n row(s)" → ("%n row", "%n rows")."""
-    singular = re.sub(r"\((\w*)/(\w*)\)", r"\1", source.replace("(s)", ""))
-    plural = re.sub(r"\((\w*)/(\w*)\)", r"\2", source.replace("(s)", "s"))
+    """Singular and plural of a source string written with the usual alternatives:
+    "%n row(s)", "%n push(es)", "%n delivery(ies)" or "anomaly(-ies)", "deliver(y/ies)"."""
+    singular = re.sub(r"y\(-?ies\)", "y", source)
+    plural = re.sub(r"y\(-?ies\)", "ies", source)
+    singular = re.sub(r"\((\w*)/(\w*)\)", r"\1", singular.replace("(es)", "").replace("(s)", ""))
+    plural = re.sub(r"\((\w*)/(\w*)\)", r"\2", plural.replace("(es)", "es").replace("(s)", "s"))
     return singular, plural
 
 

@@ -34,6 +34,9 @@ def test_which_language_shows(setting, locale, shown):
                                            "%n older rows out of the window")),
     ("%n deliver(y/ies) for %1", ("%n delivery for %1", "%n deliveries for %1")),
     ("paused: %n waiting", ("paused: %n waiting", "paused: %n waiting")),
+    ("%n push(es) recorded", ("%n push recorded", "%n pushes recorded")),
+    ("%n failed delivery(ies).", ("%n failed delivery.", "%n failed deliveries.")),
+    ("%n anomaly(-ies)", ("%n anomaly", "%n anomalies")),
 ])
 def test_english_plural_forms_come_from_the_source_convention(source, forms):
     assert i18n.english_plurals(source) == forms

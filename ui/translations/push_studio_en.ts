@@ -662,7 +662,7 @@ Type below to send one as a simulated user; messages from real clients appear he
     <name>FlowPanel</name>
     <message numerus="yes">
         <source>%n IM user(s)</source>
-        <extracomment>Frame interval in milliseconds (about 60 frames per second while something moves). How often the app users' and push gateway's figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
+        <extracomment>Frame interval in milliseconds: about 30 frames per second while something moves, smooth enough to follow and half the painting of 60. The longest frame interval under load (5 frames per second). Frames take at most about this share of the time: when painting a frame gets dear (everything glows at once under thousands of messages a second), frames come less often rather than starving the platform that runs on the same thread. How often the app users' and push gateway's figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
         <translation><numerusform>%n IM user</numerusform><numerusform>%n IM users</numerusform></translation>
     </message>
     <message numerus="yes">
@@ -1122,6 +1122,38 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     </message>
     <message>
         <source>Identical.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LiveModel</name>
+    <message>
+        <source>Time</source>
+        <extracomment>Rows the table holds; older ones are paged out (the core's feed and the database keep them). Plain tuples, which the garbage collector stops tracking (see LiveRow); ``row(i)`` gives one back as a LiveRow.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Summary</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1982,7 +2014,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message numerus="yes">
         <source>Replaying %n failed delivery(ies).</source>
-        <translation><numerusform>Replaying %n failed delivery(ies).</numerusform><numerusform>Replaying %n failed delivery(ies).</numerusform></translation>
+        <translation><numerusform>Replaying %n failed delivery.</numerusform><numerusform>Replaying %n failed deliveries.</numerusform></translation>
     </message>
     <message>
         <source>No managed broker is running, so there are no MQ credentials.</source>
@@ -2340,7 +2372,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     </message>
     <message numerus="yes">
         <source>%n anomaly(-ies)</source>
-        <translation><numerusform>%n anomaly(-ies)</numerusform><numerusform>%n anomaly(-ies)</numerusform></translation>
+        <translation><numerusform>%n anomaly</numerusform><numerusform>%n anomalies</numerusform></translation>
     </message>
     <message>
         <source>read %1</source>
@@ -2748,7 +2780,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     </message>
     <message numerus="yes">
         <source>%n push(es) recorded</source>
-        <translation><numerusform>%n push(es) recorded</numerusform><numerusform>%n push(es) recorded</numerusform></translation>
+        <translation><numerusform>%n push recorded</numerusform><numerusform>%n pushes recorded</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Starting %n simulated user(s)…</source>
