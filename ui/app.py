@@ -11,6 +11,7 @@ import argparse
 import asyncio
 import contextlib
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -113,6 +114,23 @@ def run_gui(args: argparse.Namespace, simulators: Callable[[], Any] | None = Non
 
     with contextlib.closing(loop):
         return loop.run_until_complete(main())
+
+
+def unattended_loop() -> Any:
+    """A Qt application and its qasync loop for a command that drives windows by itself
+    (screenshots, bench ui): offscreen unless there is a display, the app's font, and a
+    loop that runs on while windows open and close."""
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import qasync
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setFont(pick_font())
+    app.setQuitOnLastWindowClosed(False)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    return loop
 
 
 def _setting(settings: QSettings, key: str, allowed: tuple[str, ...]) -> str:

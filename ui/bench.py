@@ -27,7 +27,6 @@ import contextlib
 import os
 import platform as host
 import statistics
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -75,19 +74,9 @@ def peak_rss_mb() -> float:
 
 
 def run(args: argparse.Namespace, simulators: Callable[[], Any]) -> int:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
-    from PySide6.QtWidgets import QApplication
+    from ui.app import unattended_loop
 
-    from ui.app import pick_font
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setFont(pick_font())
-    app.setQuitOnLastWindowClosed(False)  # windows open and close; the loop runs on
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = unattended_loop()
     rate = args.rate or 2000
     seconds = args.seconds or 60
     with contextlib.closing(loop), tempfile.TemporaryDirectory(prefix="push-studio-bench-") as d:

@@ -13,8 +13,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import os
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -29,20 +27,10 @@ THEMES = ("light", "dark")
 
 def run(args: argparse.Namespace, simulators: Callable[[], Any] | None,
         crowd: Callable[..., Any] | None) -> int:
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    import qasync
-    from PySide6.QtWidgets import QApplication
+    from ui.app import unattended_loop
 
-    from ui.app import pick_font
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setFont(pick_font())
-    app.setQuitOnLastWindowClosed(False)  # windows open and close; the loop runs on
     out = Path(args.dir)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
+    loop = unattended_loop()
     with contextlib.closing(loop), tempfile.TemporaryDirectory(prefix="push-studio-shots-") as tmp:
         data_dir = args.data_dir or tmp
         args = argparse.Namespace(**{**vars(args), "data_dir": data_dir,
