@@ -99,6 +99,12 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
+        self.event_menu = bar.addMenu("")
+        self.send_action = QAction(self)
+        self.send_action.setShortcut(QKeySequence("Ctrl+Return"))
+        self.send_action.triggered.connect(self.send_composed)
+        self.event_menu.addAction(self.send_action)
+
         self.live_menu = bar.addMenu("")
         self.pause_action = QAction(self)
         self.pause_action.setShortcut(QKeySequence("Ctrl+P"))
@@ -139,6 +145,11 @@ class MainWindow(QMainWindow):
             actions[value] = action
         return actions
 
+    def send_composed(self) -> None:
+        """Event › Send: what Compose holds goes to the platform (the panel shows the verdict)."""
+        self.show_panel("compose")
+        self.panels["compose"].send_button.click()  # type: ignore[attr-defined]
+
     def _present(self) -> None:
         flow = self.panels["flow"]
         self.show_panel("flow")
@@ -165,6 +176,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Push Studio"))
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
+        self.event_menu.setTitle(self.tr("&Event"))
+        self.send_action.setText(self.tr("&Send the composed event"))
         self.live_menu.setTitle(self.tr("&Live"))
         self.pause_action.setText(self.tr("&Pause"))
         self.filter_action.setText(self.tr("&Filter…"))

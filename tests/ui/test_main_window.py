@@ -39,3 +39,13 @@ def test_every_panel_has_a_title_and_a_shortcut(qtbot, tmp_path):
     assert window.pause_action.shortcut().toString() == "Ctrl+P"
     window.pause_action.trigger()
     assert window.live.pause.isChecked()
+
+
+async def test_ctrl_return_sends_what_compose_holds_from_anywhere_in_the_window(qtbot, tmp_path):
+    window = make(qtbot, tmp_path / "ui.ini")
+    assert window.send_action.shortcut().toString() == "Ctrl+Return"
+    clicked = []
+    window.panels["compose"].send_button.clicked.connect(lambda: clicked.append(True))
+    window.docks["compose"].hide()
+    window.send_action.trigger()
+    assert clicked == [True] and not window.docks["compose"].isHidden()

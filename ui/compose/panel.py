@@ -31,7 +31,6 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -150,9 +149,7 @@ class ComposePanel(Panel):
         self.send_button = QPushButton()
         self.send_button.setDefault(True)
         self.send_button.clicked.connect(lambda: spawn(self.send(), name="compose-send"))
-        self.send_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        self.send_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.send_shortcut.activated.connect(self.send_button.click)
+        # Ctrl+Return is the main window's Event › Send action (one shortcut, in the menu).
 
         bar = QHBoxLayout()
         bar.addWidget(self.change_id, 1)

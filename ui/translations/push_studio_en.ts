@@ -1331,6 +1331,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Send the composed event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Live</source>
         <translation type="unfinished" />
     </message>

@@ -1,11 +1,10 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChatWindow</name>
     <message>
         <source>(no content)</source>
-        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer&apos;s phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓).</extracomment>
+        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓).</extracomment>
         <translation>（无内容）</translation>
     </message>
     <message>
@@ -25,11 +24,11 @@
         <translation>未发送，消息代理拒绝了该消息：%1</translation>
     </message>
     <message>
-        <source>%1 is a real client: it sends from its own app. Pick a simulated user under &quot;Send as&quot; to send from here.</source>
+        <source>%1 is a real client: it sends from its own app. Pick a simulated user under "Send as" to send from here.</source>
         <translation>%1 是真实客户端，只能从它自己的应用发送。要在这里发送，请在“发送身份”中选择一个模拟用户。</translation>
     </message>
     <message>
-        <source>%1&apos;s phone is offline: bring it online to send (messages to it are queued by the broker and pushed).</source>
+        <source>%1's phone is offline: bring it online to send (messages to it are queued by the broker and pushed).</source>
         <translation>%1 的手机已离线：请先让它上线再发送（发给它的消息会由消息代理排队并推送）。</translation>
     </message>
     <message>
@@ -57,7 +56,7 @@
         <translation>聊天 %1 ⇄ %2</translation>
     </message>
     <message>
-        <source>%1 (right) and %2 (left). ✓ the server answered sent · ✓✓ the peer&apos;s app answered received</source>
+        <source>%1 (right) and %2 (left). ✓ the server answered sent · ✓✓ the peer's app answered received</source>
         <translation>%1（右）和 %2（左）。✓ 服务器已确认发送 · ✓✓ 对方应用已确认接收</translation>
     </message>
     <message>
@@ -101,7 +100,7 @@ Type below to send one as a simulated user; messages from real clients appear he
     <name>ComposePanel</name>
     <message>
         <source>data is a string that is not JSON (%1 at line %2, column %3), so it has no fields to show: edit it in the JSON.</source>
-        <extracomment>The pause in JSON typing after which the form follows, in milliseconds. The pause after any change before validating, in milliseconds. How many orders the &quot;continue an order&quot; search lists. Below this width the form sits above the JSON instead of beside it.</extracomment>
+        <extracomment>The pause in JSON typing after which the form follows, in milliseconds. The pause after any change before validating, in milliseconds. How many orders the "continue an order" search lists. Below this width the form sits above the JSON instead of beside it.</extracomment>
         <translation>data 是一个非 JSON 字符串（第 %2 行第 %3 列：%1），没有可显示的字段：请在 JSON 中编辑。</translation>
     </message>
     <message>
@@ -121,15 +120,15 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>不是合法的 JSON：第 %2 行第 %3 列：%1。表单保留最后一次可解析的版本，你输入的内容不会丢失。</translation>
     </message>
     <message>
-        <source>The event must be a JSON object {&quot;changeId&quot;, &quot;dataArea&quot;, &quot;data&quot;}. The form keeps the last object.</source>
-        <translation>事件必须是 JSON 对象 {&quot;changeId&quot;, &quot;dataArea&quot;, &quot;data&quot;}。表单保留最后一个有效对象。</translation>
+        <source>The event must be a JSON object {"changeId", "dataArea", "data"}. The form keeps the last object.</source>
+        <translation>事件必须是 JSON 对象 {"changeId", "dataArea", "data"}。表单保留最后一个有效对象。</translation>
     </message>
     <message>
-        <source>Valid samples (follow the spec&apos;s tables)</source>
+        <source>Valid samples (follow the spec's tables)</source>
         <translation>有效样例（遵循规范中的表格）</translation>
     </message>
     <message>
-        <source>The spec&apos;s examples (as printed, quirks kept)</source>
+        <source>The spec's examples (as printed, quirks kept)</source>
         <translation>规范中的示例（按原文，保留其瑕疵）</translation>
     </message>
     <message>
@@ -229,7 +228,7 @@ Type below to send one as a simulated user; messages from real clients appear he
         </translation>
     </message>
     <message>
-        <source>Loaded the spec&apos;s example %1, as printed: its deviations from the tables are kept, and the findings name them.</source>
+        <source>Loaded the spec's example %1, as printed: its deviations from the tables are kept, and the findings name them.</source>
         <translation>已按原文载入规范示例 %1：保留其与表格不符之处，并在问题列表中逐一指出。</translation>
     </message>
     <message>
@@ -237,11 +236,11 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>为能解析已作修正：%1</translation>
     </message>
     <message>
-        <source>Loaded a valid sample of changeId %1, built from the spec&apos;s tables.</source>
+        <source>Loaded a valid sample of changeId %1, built from the spec's tables.</source>
         <translation>已载入 changeId %1 的有效样例，依据规范中的表格生成。</translation>
     </message>
     <message>
-        <source>changeId 8 督办 is not supported by the platform (暂不支持): it is refused unless &quot;allow unsupported events&quot; is on (python main.py settings allow-unsupported on).</source>
+        <source>changeId 8 督办 is not supported by the platform (暂不支持): it is refused unless "allow unsupported events" is on (python main.py settings allow-unsupported on).</source>
         <translation>changeId 8 督办平台暂不支持：除非开启“允许不支持的事件”（python main.py settings allow-unsupported on），否则会被拒绝。</translation>
     </message>
     <message>
@@ -269,7 +268,7 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>平台暂不支持</translation>
     </message>
     <message numerus="yes">
-        <source>%n required field(s), marked *. Hover a name for its meaning and the spec&apos;s quirks.</source>
+        <source>%n required field(s), marked *. Hover a name for its meaning and the spec's quirks.</source>
         <translation>
             <numerusform>%n 个必填字段，以 * 标记。将鼠标悬停在字段名上，可查看其含义及规范中的特殊之处。</numerusform>
         </translation>
@@ -299,7 +298,7 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>严格</translation>
     </message>
     <message>
-        <source>Strict follows the spec&apos;s tables; lenient accepts what the platform&apos;s own examples do. Findings and Send both use this mode.</source>
+        <source>Strict follows the spec's tables; lenient accepts what the platform's own examples do. Findings and Send both use this mode.</source>
         <translation>严格模式遵循规范中的表格；宽松模式接受平台自身示例的写法。问题检查和发送都使用此模式。</translation>
     </message>
     <message>
@@ -335,11 +334,11 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>data 发送格式</translation>
     </message>
     <message>
-        <source>an object (as the spec&apos;s examples)</source>
+        <source>an object (as the spec's examples)</source>
         <translation>对象（同规范示例）</translation>
     </message>
     <message>
-        <source>a JSON string (as the spec&apos;s table, #1)</source>
+        <source>a JSON string (as the spec's table, #1)</source>
         <translation>JSON 字符串（同规范表格，#1）</translation>
     </message>
     <message>
@@ -350,8 +349,8 @@ Type below to send one as a simulated user; messages from real clients appear he
 <context>
     <name>CoverageModel</name>
     <message>
-        <source>Not supported: the router refuses it unless &quot;allow unsupported events&quot; is on</source>
-        <extracomment>The cell&apos;s receivers (enabled, matching), a tuple of baseCodes. The cell&apos;s (dataArea, changeId).</extracomment>
+        <source>Not supported: the router refuses it unless "allow unsupported events" is on</source>
+        <extracomment>The cell's receivers (enabled, matching), a tuple of baseCodes. The cell's (dataArea, changeId).</extracomment>
         <translation>暂不支持：除非开启“允许不支持的事件”，否则路由器会拒绝它</translation>
     </message>
     <message>
@@ -478,7 +477,7 @@ Type below to send one as a simulated user; messages from real clients appear he
     <name>DataAreaModel</name>
     <message>
         <source>Code</source>
-        <extracomment>Data-area code → baseCodes that name it (not counting &quot;*&quot;).</extracomment>
+        <extracomment>Data-area code → baseCodes that name it (not counting "*").</extracomment>
         <translation>编码</translation>
     </message>
     <message>
@@ -499,7 +498,7 @@ Type below to send one as a simulated user; messages from real clients appear he
 <context>
     <name>DataAreasEditor</name>
     <message>
-        <source>Data areas (数据域) scope subscriptions: a subscription names the areas it receives, or * for all. The spec&apos;s own list is missing, so this catalogue is yours: add the codes your platform uses.</source>
+        <source>Data areas (数据域) scope subscriptions: a subscription names the areas it receives, or * for all. The spec's own list is missing, so this catalogue is yours: add the codes your platform uses.</source>
         <translation>数据域用于限定订阅的范围：订阅列出它接收的数据域，或用 * 表示全部。规范本身缺少数据域列表，因此这份目录由你维护：请添加你的平台所用的编码。</translation>
     </message>
     <message>
@@ -687,7 +686,7 @@ Type below to send one as a simulated user; messages from real clients appear he
     <name>FlowPanel</name>
     <message numerus="yes">
         <source>%n IM user(s)</source>
-        <extracomment>Frame interval in milliseconds: about 30 frames per second while something moves, smooth enough to follow and half the painting of 60. The longest frame interval under load (5 frames per second). Frames take at most about this share of the time: when painting a frame gets dear (everything glows at once under thousands of messages a second), frames come less often rather than starving the platform that runs on the same thread. How often the app users&apos; and push gateway&apos;s figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
+        <extracomment>Frame interval in milliseconds: about 30 frames per second while something moves, smooth enough to follow and half the painting of 60. The longest frame interval under load (5 frames per second). Frames take at most about this share of the time: when painting a frame gets dear (everything glows at once under thousands of messages a second), frames come less often rather than starving the platform that runs on the same thread. How often the app users' and push gateway's figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
         <translation>
             <numerusform>%n 个 IM 用户</numerusform>
         </translation>
@@ -841,7 +840,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     <name>FlowScene</name>
     <message>
         <source>Event sources</source>
-        <extracomment>Subscriber rows drawn one by one; the rest share the last row (&quot;+N more&quot;). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, &quot;off&quot; for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key (&quot;sub:HRZ&quot;, &quot;topic:HRZ&quot;, &quot;im&quot;, &quot;push&quot; …). baseCode → the row key its messages travel in (its own, or MORE). What to do next when there is no subscription yet (the panel shows it).</extracomment>
+        <extracomment>Subscriber rows drawn one by one; the rest share the last row ("+N more"). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, "off" for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key ("sub:HRZ", "topic:HRZ", "im", "push" …). baseCode → the row key its messages travel in (its own, or MORE). What to do next when there is no subscription yet (the panel shows it).</extracomment>
         <translation>事件来源</translation>
     </message>
     <message>
@@ -948,7 +947,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
 <context>
     <name>Form</name>
     <message>
-        <source>Other keys (not in the spec&apos;s table)</source>
+        <source>Other keys (not in the spec's table)</source>
         <translation>其他键（不在规范的字段表中）</translation>
     </message>
 </context>
@@ -1142,7 +1141,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation>响应：%1</translation>
     </message>
     <message>
-        <source>valid (checked with the subscription&apos;s secret, as a receiver using standardwebhooks would)</source>
+        <source>valid (checked with the subscription's secret, as a receiver using standardwebhooks would)</source>
         <translation>有效（已用订阅的密钥校验，与使用 standardwebhooks 的接收方做法相同）</translation>
     </message>
     <message>
@@ -1186,7 +1185,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     <name>LiveModel</name>
     <message>
         <source>Time</source>
-        <extracomment>Rows the table holds; older ones are paged out (the core&apos;s feed and the database keep them). Plain tuples, which the garbage collector stops tracking (see LiveRow); ``row(i)`` gives one back as a LiveRow.</extracomment>
+        <extracomment>Rows the table holds; older ones are paged out (the core's feed and the database keep them). Plain tuples, which the garbage collector stops tracking (see LiveRow); ``row(i)`` gives one back as a LiveRow.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -1294,7 +1293,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation>重放</translation>
     </message>
     <message>
-        <source>Send the selected row&apos;s delivery again, from attempt 1, on every channel</source>
+        <source>Send the selected row's delivery again, from attempt 1, on every channel</source>
         <translation>从第 1 次尝试开始，在所有通道上重新发送所选行的投递</translation>
     </message>
     <message>
@@ -1402,6 +1401,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Event</source>
+        <translation>事件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Send the composed event</source>
+        <translation>发送编写的事件(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Live</source>
         <translation>实时(&amp;L)</translation>
     </message>
@@ -1466,7 +1473,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>NotifyForm</name>
     <message>
         <source>To</source>
-        <extracomment>A starting payload per notification type and receiver role (spec §5&apos;s tables): edited, not typed from scratch.</extracomment>
+        <extracomment>A starting payload per notification type and receiver role (spec §5's tables): edited, not typed from scratch.</extracomment>
         <translation>接收方</translation>
     </message>
     <message>
@@ -1478,7 +1485,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>载荷</translation>
     </message>
     <message>
-        <source>order and note statuses go to the role the spec&apos;s table names; feedback and expert are never pushed</source>
+        <source>order and note statuses go to the role the spec's table names; feedback and expert are never pushed</source>
         <translation>工单和备注状态按规范字段表中指定的角色推送；反馈和专家类型从不推送</translation>
     </message>
     <message>
@@ -1493,7 +1500,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
 <context>
     <name>ObjectEditor</name>
     <message>
-        <source>+ Another (sends a list, as the spec&apos;s example does)</source>
+        <source>+ Another (sends a list, as the spec's example does)</source>
         <translation>+ 再加一个（以列表形式发送，与规范示例一致）</translation>
     </message>
 </context>
@@ -1501,7 +1508,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>OrderResults</name>
     <message>
         <source>Order id</source>
-        <extracomment>Milliseconds of quiet typing before the search runs. Results shown at most (the store query&apos;s limit). changeId → its name in the current language (the panel sets it).</extracomment>
+        <extracomment>Milliseconds of quiet typing before the search runs. Results shown at most (the store query's limit). changeId → its name in the current language (the panel sets it).</extracomment>
         <translation>工单 ID</translation>
     </message>
     <message>
@@ -1566,7 +1573,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>Row</name>
     <message>
         <source>not sent — type to add</source>
-        <extracomment>How much of a field&apos;s Chinese description its label shows (the tooltip has it all).</extracomment>
+        <extracomment>How much of a field's Chinese description its label shows (the tooltip has it all).</extracomment>
         <translation>不发送——输入即添加</translation>
     </message>
     <message>
@@ -1578,7 +1585,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>从消息体中移除 %1（不发送）</translation>
     </message>
     <message>
-        <source>Not in the spec&apos;s table for this changeId: kept as it is, and reported by validation.</source>
+        <source>Not in the spec's table for this changeId: kept as it is, and reported by validation.</source>
         <translation>不在此 changeId 的规范字段表中：原样保留，并由校验报告。</translation>
     </message>
     <message>
@@ -1598,7 +1605,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>时间格式为 yyyyMMddHHmmss，例如 20190802161622</translation>
     </message>
     <message>
-        <source>not in the spec&apos;s table</source>
+        <source>not in the spec's table</source>
         <translation>不在规范的字段表中</translation>
     </message>
 </context>
@@ -1618,7 +1625,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>%1 此后的响应方式。已收到的内容会保留；状态码序列重新开始。</translation>
     </message>
     <message>
-        <source>A stand-in for a subscriber&apos;s system on 127.0.0.1, and a subscription that calls it back, made together. Every request it receives shows in Live.</source>
+        <source>A stand-in for a subscriber's system on 127.0.0.1, and a subscription that calls it back, made together. Every request it receives shows in Live.</source>
         <translation>在 127.0.0.1 上模拟订阅方的系统，并同时创建一个回调它的订阅。它收到的每个请求都会显示在实时面板中。</translation>
     </message>
     <message>
@@ -1698,7 +1705,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>改为应答 500 的概率</translation>
     </message>
     <message>
-        <source>hang: the callback&apos;s timeout decides</source>
+        <source>hang: the callback's timeout decides</source>
         <translation>挂起连接：由回调的超时设置决定结果</translation>
     </message>
     <message>
@@ -1734,7 +1741,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>必须填写 baseCode</translation>
     </message>
     <message>
-        <source>the subscriber&apos;s code, e.g. HRZDWYWHXT</source>
+        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
         <translation>订阅方编码，例如 HRZDWYWHXT</translation>
     </message>
     <message>
@@ -1796,7 +1803,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>SubscriptionEditor</name>
     <message>
         <source>baseCode</source>
-        <extracomment>The fields with a place for an error under them, in form order (the contract&apos;s names). A subscription was saved from this form: its baseCode. The form&apos;s own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode (&quot;&quot; for the new one), kept across selections. Our own save is under way: the bus&apos;s echo of it is not &quot;changed elsewhere&quot;.</extracomment>
+        <extracomment>The fields with a place for an error under them, in form order (the contract's names). A subscription was saved from this form: its baseCode. The form's own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode ("" for the new one), kept across selections. Our own save is under way: the bus's echo of it is not "changed elsewhere".</extracomment>
         <translation>baseCode</translation>
     </message>
     <message>
@@ -1848,12 +1855,12 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>选项</translation>
     </message>
     <message>
-        <source>the subscriber&apos;s code, e.g. HRZDWYWHXT</source>
+        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
         <translation>订阅方编码，例如 HRZDWYWHXT</translation>
     </message>
     <message>
-        <source>Letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;: it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt;</source>
-        <translation>字母、数字、&apos;_&apos;、&apos;-&apos; 或 &apos;.&apos;：它同时是 MQTT 用户名，也是 wo/push/&lt;baseCode&gt;/&lt;dataArea&gt; 中的一级</translation>
+        <source>Letters, digits, '_', '-' or '.': it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt;</source>
+        <translation>字母、数字、'_'、'-' 或 '.'：它同时是 MQTT 用户名，也是 wo/push/&lt;baseCode&gt;/&lt;dataArea&gt; 中的一级</translation>
     </message>
     <message>
         <source>shown in lists; the baseCode when empty</source>
@@ -1876,11 +1883,11 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>http://127.0.0.1:9000/callback — 留空：仅用 MQ 主题</translation>
     </message>
     <message>
-        <source>a JSON string (the spec&apos;s table)</source>
+        <source>a JSON string (the spec's table)</source>
         <translation>JSON 字符串（按规范中的表格）</translation>
     </message>
     <message>
-        <source>a JSON object (as the spec&apos;s examples show)</source>
+        <source>a JSON object (as the spec's examples show)</source>
         <translation>JSON 对象（按规范中的示例）</translation>
     </message>
     <message>
@@ -1920,7 +1927,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>不保证 — 投递可能乱序（最快）</translation>
     </message>
     <message>
-        <source>per order — one order&apos;s events arrive in order</source>
+        <source>per order — one order's events arrive in order</source>
         <translation>按工单 — 同一工单的事件按序到达</translation>
     </message>
     <message>
@@ -1940,8 +1947,8 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>在请求体中发送 baseCode</translation>
     </message>
     <message>
-        <source>The spec marks baseCode 已失效: it is sent as &quot;&quot; unless this is on</source>
-        <translation>规范将 baseCode 标为已失效：除非勾选此项，否则发送 &quot;&quot;</translation>
+        <source>The spec marks baseCode 已失效: it is sent as "" unless this is on</source>
+        <translation>规范将 baseCode 标为已失效：除非勾选此项，否则发送 ""</translation>
     </message>
     <message>
         <source>Save</source>
@@ -1976,7 +1983,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>从第 1 次尝试起，重新发送此订阅方所有失败的投递</translation>
     </message>
     <message>
-        <source>Not supported by the platform: routed only while &quot;allow unsupported events&quot; is on</source>
+        <source>Not supported by the platform: routed only while "allow unsupported events" is on</source>
         <translation>平台不支持：仅在开启“允许不支持的事件”时才会路由</translation>
     </message>
     <message>
@@ -2000,7 +2007,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>启用</translation>
     </message>
     <message>
-        <source>Copy this subscriber&apos;s MQTT host, port, username, password and topic (JSON) to the clipboard</source>
+        <source>Copy this subscriber's MQTT host, port, username, password and topic (JSON) to the clipboard</source>
         <translation>将此订阅方的 MQTT 主机、端口、用户名、密码和主题（JSON）复制到剪贴板</translation>
     </message>
     <message>
@@ -2052,7 +2059,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>即此订阅方接收的事件</translation>
     </message>
     <message>
-        <source>%1 is already an IM user&apos;s userID (MQTT usernames are shared)</source>
+        <source>%1 is already an IM user's userID (MQTT usernames are shared)</source>
         <translation>%1 已是某个 IM 用户的 userID（两者共用 MQTT 用户名）</translation>
     </message>
     <message>
@@ -2184,7 +2191,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>连续失败</translation>
     </message>
     <message>
-        <source>The subscriber&apos;s code: its MQTT username and topic level</source>
+        <source>The subscriber's code: its MQTT username and topic level</source>
         <translation>订阅方编码：即其 MQTT 用户名和主题层级</translation>
     </message>
     <message>
@@ -2279,7 +2286,7 @@ Subscriptions show here once the engine is up.</source>
         <source>No subscriptions yet.
 
 Create simulated subscriber makes a stand-in system that answers as you say (delays, 500s, 410 Gone) and subscribes it in one go.
-New registers your own system&apos;s callback URL, or an MQ-only subscriber.</source>
+New registers your own system's callback URL, or an MQ-only subscriber.</source>
         <translation>暂无订阅。
 
 “创建模拟订阅方”会创建一个按你的设定应答（延迟、500、410 Gone）的替身系统，并一步完成订阅。
@@ -2314,7 +2321,7 @@ New registers your own system&apos;s callback URL, or an MQ-only subscriber.</so
         <translation>在“实时”中查看</translation>
     </message>
     <message>
-        <source>Filter Live to this subscriber&apos;s callbacks and MQ publishes</source>
+        <source>Filter Live to this subscriber's callbacks and MQ publishes</source>
         <translation>将“实时”筛选为此订阅方的回调和 MQ 发布</translation>
     </message>
     <message>
@@ -2338,7 +2345,7 @@ New registers your own system&apos;s callback URL, or an MQ-only subscriber.</so
         <translation>暂无订阅，因此任何事件都不会送达。每个单元格将统计在该数据域中接收该 changeId 的已启用订阅数。</translation>
     </message>
     <message numerus="yes">
-        <source>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; &quot;+n&quot;: disabled ones that would). %n supported combination(s) reach nobody. Double-click a cell to see its traffic in Live.</source>
+        <source>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; "+n": disabled ones that would). %n supported combination(s) reach nobody. Double-click a cell to see its traffic in Live.</source>
         <translation>
             <numerusform>每个单元格统计在该数据域中接收该 changeId 的已启用订阅数（悬停可查看名称；“+n”：若启用便会接收的已停用订阅）。有 %n 种支持的组合无人接收。双击单元格可在“实时”中查看其流量。</numerusform>
         </translation>
@@ -2488,7 +2495,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     </message>
     <message>
         <source>en</source>
-        <comment>language code for the core&apos;s messages: en or zh</comment>
+        <comment>language code for the core's messages: en or zh</comment>
         <translation>zh</translation>
     </message>
     <message>
@@ -2512,7 +2519,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>在“实时”中显示</translation>
     </message>
     <message>
-        <source>Filter the Live table to this order&apos;s messages</source>
+        <source>Filter the Live table to this order's messages</source>
         <translation>将“实时”表格筛选为该工单的消息</translation>
     </message>
     <message>
@@ -2520,7 +2527,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>在“编写事件”中继续</translation>
     </message>
     <message>
-        <source>Open this order&apos;s last event in Compose, to edit into the next step and send</source>
+        <source>Open this order's last event in Compose, to edit into the next step and send</source>
         <translation>在“编写事件”中打开该工单的最后一个事件，改成下一步后发送</translation>
     </message>
     <message>
@@ -2536,7 +2543,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <name>TimelineScene</name>
     <message>
         <source>now</source>
-        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track&apos;s bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis&apos; pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: &quot;en&quot; or &quot;zh&quot; (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
+        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track's bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis' pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: "en" or "zh" (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
         <translation>现在</translation>
     </message>
     <message>
@@ -2674,7 +2681,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>暂无</translation>
     </message>
     <message>
-        <source>A real client&apos;s account: Push Studio does not drive it. Connect MQTTX or the app with the settings under Account (Copy connection settings).</source>
+        <source>A real client's account: Push Studio does not drive it. Connect MQTTX or the app with the settings under Account (Copy connection settings).</source>
         <translation>真实客户端的账号：推送工作台不会操控它。请使用“账号”中的设置（复制连接设置）连接 MQTTX 或 App。</translation>
     </message>
 </context>
@@ -2717,7 +2724,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>例如 噜噜噜（留空则使用 userID）</translation>
     </message>
     <message>
-        <source>The app&apos;s distribution channel: an Umeng push tag</source>
+        <source>The app's distribution channel: an Umeng push tag</source>
         <translation>App 的分发渠道：一个 Umeng 推送标签</translation>
     </message>
     <message>
@@ -2757,7 +2764,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <name>UsersModel</name>
     <message>
         <source>User ID</source>
-        <extracomment>The role that gives each cell a value to sort by (numbers as numbers, unknown last). A phone simulated by this app (it can be driven); else a real client&apos;s account. The simulated phone&apos;s own state: online | connecting | offline (None: real client). The broker&apos;s word: connected, not connected, or None when it cannot tell. Messages published to the user while the broker said it was offline, since it was last seen online: what its persistent session holds for it. When the user last sent or was sent an IM message (unix seconds). Presence and what waits for the user first: what a tester looks at in a narrow dock.</extracomment>
+        <extracomment>The role that gives each cell a value to sort by (numbers as numbers, unknown last). A phone simulated by this app (it can be driven); else a real client's account. The simulated phone's own state: online | connecting | offline (None: real client). The broker's word: connected, not connected, or None when it cannot tell. Messages published to the user while the broker said it was offline, since it was last seen online: what its persistent session holds for it. When the user last sent or was sent an IM message (unix seconds). Presence and what waits for the user first: what a tester looks at in a narrow dock.</extracomment>
         <translation>用户 ID</translation>
     </message>
     <message>
@@ -2845,11 +2852,11 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>手机未发送 DISCONNECT 就断网了：在 keepalive 超时（约 45 秒）之前，消息代理仍视其为已连接</translation>
     </message>
     <message>
-        <source>Who is online is the broker&apos;s word, not the client&apos;s</source>
+        <source>Who is online is the broker's word, not the client's</source>
         <translation>在线与否以消息代理为准，而非客户端</translation>
     </message>
     <message>
-        <source>Messages the broker holds in this user&apos;s session until it connects again</source>
+        <source>Messages the broker holds in this user's session until it connects again</source>
         <translation>消息代理在该用户会话中暂存、待其重新连接后投递的消息</translation>
     </message>
     <message>
@@ -2869,7 +2876,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <name>UsersPanel</name>
     <message>
         <source>not JSON: %1</source>
-        <extracomment>How often the table catches up with presence, phones and the bus counters (ms). Users whose presence is asked each refresh besides the ones the bus marked (a rotating window: ten thousand users are all looked at within twenty seconds, none stalls a frame). Peers offered in the &quot;Chat with&quot; menu.</extracomment>
+        <extracomment>How often the table catches up with presence, phones and the bus counters (ms). Users whose presence is asked each refresh besides the ones the bus marked (a rotating window: ten thousand users are all looked at within twenty seconds, none stalls a frame). Peers offered in the "Chat with" menu.</extracomment>
         <translation>不是有效的 JSON：%1</translation>
     </message>
     <message>
@@ -2907,7 +2914,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n refused by the broker (see each user&apos;s Phone tab)</source>
+        <source>%n refused by the broker (see each user's Phone tab)</source>
         <translation>
             <numerusform>%n 个被消息代理拒绝（见各用户的“手机”标签页）</numerusform>
         </translation>
@@ -3009,7 +3016,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>停留在聊天页（回复已收到：✓✓）</translation>
     </message>
     <message>
-        <source>Show this user&apos;s messages in Live</source>
+        <source>Show this user's messages in Live</source>
         <translation>在“实时”中显示该用户的消息</translation>
     </message>
     <message>
@@ -3103,7 +3110,7 @@ Start simulated users: phones that connect exactly as the spec says, chat, and c
         <translation>复制 authSign</translation>
     </message>
     <message>
-        <source>The user&apos;s MQTT password</source>
+        <source>The user's MQTT password</source>
         <translation>该用户的 MQTT 密码</translation>
     </message>
     <message>
@@ -3187,8 +3194,8 @@ Start simulated users: phones that connect exactly as the spec says, chat, and c
         <translation>重新加载</translation>
     </message>
     <message>
-        <source>{&quot;changeId&quot;: &quot;1&quot;, &quot;dataArea&quot;: &quot;fwwt&quot;, &quot;data&quot;: {…}} — an API body or a callback body</source>
-        <translation>{&quot;changeId&quot;: &quot;1&quot;, &quot;dataArea&quot;: &quot;fwwt&quot;, &quot;data&quot;: {…}} — API 请求体或回调请求体</translation>
+        <source>{"changeId": "1", "dataArea": "fwwt", "data": {…}} — an API body or a callback body</source>
+        <translation>{"changeId": "1", "dataArea": "fwwt", "data": {…}} — API 请求体或回调请求体</translation>
     </message>
     <message>
         <source>Subscription</source>
