@@ -36,12 +36,23 @@ class History:
         self.queries = 0
 
     def refresh(self) -> int:
-        """Count again (rows keep arriving); pages already read stay valid: rows are only
-        ever appended."""
+        """Count again. Rows are appended, so full pages already read stay valid; a short
+        page (the old last one) is read again. Fewer rows than before (MQ publishes undone
+        by a replay) and every page is read again."""
+        before = self.count
         self.count = self.store.history_count(self.kind)
-        last = (self.count - 1) // PAGE
-        self._pages.pop(last, None)  # the last page may have grown
+        if self.count < before:
+            self._pages.clear()
+        else:
+            for number in [n for n, page in self._pages.items() if len(page) < PAGE]:
+                del self._pages[number]
         return self.count
+
+    def cached(self, position: int) -> LiveRow | None:
+        """The row at ``position`` if its page was read already; never a query."""
+        page = self._pages.get(position // PAGE) if 0 <= position < self.count else None
+        index = position % PAGE
+        return page[index] if page is not None and index < len(page) else None
 
     def row(self, position: int) -> LiveRow | None:
         if not 0 <= position < self.count:

@@ -19,7 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.bus import EventBus
 from app.live import LiveFeed
@@ -102,9 +102,10 @@ def run_gui(args: argparse.Namespace, simulators: Callable[[], Any] | None = Non
     async def main() -> int:
         try:
             platform = await start_platform(args, window, bus, simulators, crowd)
-        except Exception as error:  # shown, not a silent exit
-            log.exception("the platform did not start")
-            QMessageBox.critical(window, "Push Studio", str(error))
+        except Exception as error:  # said in the window, not a silent exit; no modal box:
+            log.exception("the platform did not start")  # it would nest a loop in this task
+            window.status.platform_failed(str(error))
+            await closed.wait()
             return 1
         await closed.wait()
         if platform is not None:

@@ -23,13 +23,21 @@ class HistoryModel(QAbstractTableModel):
         super().__init__(parent)
         self.history = history
         self._rows = history.count
-        self._headers = LiveModel.headers(self)
+        self._headers = LiveModel.headers()
+
+    def retranslate(self) -> None:
+        self._headers = LiveModel.headers()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
 
     def refresh(self) -> int:
         """Rows written since: appended at the end. Returns how many arrived."""
         before = self._rows
         after = self.history.refresh()
-        if after > before:
+        if after < before:  # rows went away (MQ publishes undone by a replay): start over
+            self.beginResetModel()
+            self._rows = after
+            self.endResetModel()
+        elif after > before:
             self.beginInsertRows(QModelIndex(), before, after - 1)
             self._rows = after
             self.endInsertRows()

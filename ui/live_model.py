@@ -106,7 +106,7 @@ class LiveModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return cell(row, self.COLUMNS[index.column()])
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = theme.background(row[_INDEX["outcome"]])
+            colour = theme.background(row[FIELD_INDEX["outcome"]])
             return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.UserRole:
             return LiveRow._make(row)
@@ -120,16 +120,16 @@ class LiveModel(QAbstractTableModel):
         return [make(r) for r in self.rows]
 
 
-_INDEX = {name: i for i, name in enumerate(LiveRow._fields)}
+FIELD_INDEX = {name: i for i, name in enumerate(LiveRow._fields)}
 
 
 def cell(row: tuple[Any, ...], column: str) -> str:
     """A cell's text from a row (a LiveRow or the plain tuple the model keeps)."""
     if column == "time":
-        at = row[_INDEX["at"]]
+        at = row[FIELD_INDEX["at"]]
         millis = int(at * 1000) % 1000
         return time.strftime("%H:%M:%S", time.localtime(at)) + f".{millis:03d}"
-    value = row[_INDEX[column]]
+    value = row[FIELD_INDEX[column]]
     return "" if value is None else str(value)
 
 

@@ -11,7 +11,7 @@ From a row: replay its delivery, open its order in the Timeline, export what is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 
 from app import live_export
 from app.live import FilterError, LiveFeed, LiveRow
-from app.live_history import KINDS, History
+from app.live_history import KINDS, PAGE, History
 from app.tasks import spawn
 from ui import theme
 from ui.history_model import HistoryModel
 from ui.hub import Hub
 from ui.live_detail import LiveDetail
-from ui.live_model import LiveFilter, LiveModel
+from ui.live_model import FIELD_INDEX, LiveFilter, LiveModel
 
 if TYPE_CHECKING:
     from app.platform import Platform
@@ -53,6 +53,8 @@ BATCH = 5_000
 DIFF_LOOKBACK = 20_000
 #: How often history mode counts the rows written since, in milliseconds.
 HISTORY_REFRESH_MS = 1_000
+#: How long typing in the filter pauses before the table is filtered, in milliseconds.
+REFILTER_MS = 200
 
 
 class LivePanel(QWidget):
@@ -147,10 +149,15 @@ class LivePanel(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.state)
 
-        self.filter_edit.textChanged.connect(self._refilter)
+        # Filtering 50,000 rows takes a good part of a second: once typing pauses, not per key.
+        self.refilter_timer = QTimer(self)
+        self.refilter_timer.setSingleShot(True)
+        self.refilter_timer.setInterval(REFILTER_MS)
+        self.refilter_timer.timeout.connect(self._refilter)
+        self.filter_edit.textChanged.connect(self.refilter_timer.start)
         self.mode.currentIndexChanged.connect(self._refilter)
         self.pause.toggled.connect(self._paused)
-        self.clear.clicked.connect(self.model.clear)
+        self.clear.clicked.connect(self.clear_rows)
         self.export.clicked.connect(self._export_dialog)
         self.replay.clicked.connect(self.replay_current)
         self.history_toggle.toggled.connect(self.show_history)
@@ -175,12 +182,28 @@ class LivePanel(QWidget):
         self.platform = platform
         self._update_actions()
 
+    def detach(self) -> None:
+        """The platform is about to stop: leave History (its store closes) and stop reading."""
+        self.history_toggle.setChecked(False)
+        self.history_timer.stop()
+        self.timer.stop()
+        self.platform = None
+        self._update_actions()
+
+    def clear_rows(self) -> None:
+        """Empty the table; what left it before is no longer "out of the window"."""
+        self.model.clear()
+        self.model.dropped = self.missed = 0
+        self._update_state()
+
     def set_filter(self, text: str, mode: str = "text") -> None:
         """Show only the rows this filter accepts (another panel asked, through the hub)."""
         if self.history_toggle.isChecked():
             self.history_toggle.setChecked(False)
         self.mode.setCurrentIndex(max(self.mode.findData(mode), 0))
         self.filter_edit.setText(text)
+        self.refilter_timer.stop()
+        self._refilter()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the theme changed: recolour
@@ -220,6 +243,8 @@ class LivePanel(QWidget):
             "IM users or simulated app users, and every event, callback, MQ publish, IM "
             "message and push appears here as it happens."))
         self.model.retranslate()
+        if self.history is not None:
+            self.history.retranslate()
         self.detail.retranslate()
         self._update_state()
 
@@ -296,6 +321,7 @@ class LivePanel(QWidget):
                 self.history.deleteLater()
                 self.history = None
         self._connect_selection()
+        self._update_actions()  # the selection went with the model
         self._update_state()
 
     def _refresh_history(self) -> None:
@@ -330,17 +356,32 @@ class LivePanel(QWidget):
 
     def previous_of(self, row: LiveRow, view_row: int) -> LiveRow | None:
         """The message before ``row`` of the same order and kind (and, for deliveries, the
-        same subscriber), looking back through the rows shown."""
+        same subscriber). Live: searched in the model's own tuples, DIFF_LOOKBACK rows back
+        (a few milliseconds). History: only within the pages already read, never a query on
+        a click."""
         if not row.order:
             return None
-        model = self.table.model()
-        stop = max(-1, view_row - DIFF_LOOKBACK)
-        for i in range(view_row - 1, stop, -1):
-            other = model.index(i, 0).data(Qt.ItemDataRole.UserRole)
-            if (isinstance(other, LiveRow) and other.order == row.order
-                    and other.kind == row.kind
-                    and (row.kind not in ("callback", "mq", "push") or other.who == row.who)):
-                return other
+        same_who = row.kind in ("callback", "mq", "push")
+        order_at, kind_at, who_at = FIELD_INDEX["order"], FIELD_INDEX["kind"], FIELD_INDEX["who"]
+
+        def same(other: tuple[Any, ...]) -> bool:
+            return (other[order_at] == row.order and other[kind_at] == row.kind
+                    and (not same_who or other[who_at] == row.who))
+
+        if self.history is not None:
+            history = self.history.history
+            for i in range(view_row - 1, max(-1, view_row - PAGE), -1):
+                other = history.cached(i)
+                if other is None:
+                    return None
+                if same(other):
+                    return other
+            return None
+        source = self.proxy.mapToSource(self.proxy.index(view_row, 0)).row()
+        rows = self.model.rows
+        for i in range(source - 1, max(-1, source - DIFF_LOOKBACK), -1):
+            if same(rows[i]):
+                return LiveRow._make(rows[i])
         return None
 
     def _secret_for(self, base_code: str) -> str | None:
@@ -400,10 +441,16 @@ class LivePanel(QWidget):
         return count
 
     def _export_dialog(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export rows"), "live.jsonl",
-            self.tr("JSON Lines (*.jsonl);;CSV (*.csv)"))
+        jsonl, csv = self.tr("JSON Lines (*.jsonl)"), self.tr("CSV (*.csv)")
+        path, chosen = QFileDialog.getSaveFileName(self, self.tr("Export rows"), "live.jsonl",
+                                                   f"{jsonl};;{csv}")
         if path:
+            # The format is the suffix's: make the suffix say the format chosen.
+            wanted = ".csv" if chosen == csv else ".jsonl"
+            if not path.lower().endswith(wanted):
+                path = path.rsplit(".", 1)[0] if path.lower().endswith((".csv", ".jsonl")) \
+                    else path
+                path += wanted
             try:
                 self.export_to(path)
             except OSError as error:

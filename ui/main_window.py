@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
 
     def detach(self) -> None:
         """The platform is about to stop: panels stop their timers and leave its bus."""
+        self.live.detach()
         for panel in self.panels.values():
             panel.detach()
 

@@ -35,6 +35,10 @@ STRONG = {
 }
 
 _dark = False
+#: The mode chosen (MODES), and what the system's own palette said before we replaced it.
+_mode = "system"
+_system_palette_dark: bool | None = None
+_following = False
 
 
 def is_dark() -> bool:
@@ -58,19 +62,31 @@ def error_colour() -> QColor:
 
 
 def system_is_dark() -> bool:
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme()
+    """The system's scheme, or when the platform does not say (offscreen, many Linux
+    desktops), its palette as it was before the app set one of its own."""
+    scheme = QGuiApplication.styleHints().colorScheme()
     if scheme != Qt.ColorScheme.Unknown:
         return scheme == Qt.ColorScheme.Dark
+    if _system_palette_dark is not None:
+        return _system_palette_dark
     return QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def apply(app: QApplication, mode: str = "system") -> bool:
     """Draw the app in this mode (one of MODES); returns whether it is now dark. Widgets get
-    a PaletteChange event; views that paint outcome colours repaint."""
-    global _dark
+    a PaletteChange event; views that paint outcome colours repaint. In "system" mode a
+    later change of the system's scheme is followed."""
+    global _dark, _mode, _system_palette_dark, _following
     if mode not in MODES:
         raise ValueError(f"theme must be one of {', '.join(MODES)}, not {mode!r}")
+    if _system_palette_dark is None:  # before the first palette of our own hides it
+        _system_palette_dark = (
+            QGuiApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+    if not _following:
+        QGuiApplication.styleHints().colorSchemeChanged.connect(
+            lambda _scheme: apply(app, _mode) if _mode == "system" else None)
+        _following = True
+    _mode = mode
     _dark = system_is_dark() if mode == "system" else mode == "dark"
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if _dark else light_palette())

@@ -14,7 +14,6 @@ clock, one right after the other).
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -55,9 +54,11 @@ def decode(row: Mapping[str, Any]) -> dict[str, Any] | None:
         content = record.get("content")
         if not isinstance(content, bytes | bytearray):
             return None
-        return wire.decode_notify(bytes(content), bool(record.get("contentIsPB")))
-    except (ValueError, KeyError, TypeError, binascii.Error):
+        notify = wire.decode_notify(bytes(content), bool(record.get("contentIsPB")))
+    except Exception:  # protobuf raises its own DecodeError; one bad row must not stop a draw
         return None
+    return notify if isinstance(notify, dict) and isinstance(notify.get("order"), dict) \
+        and isinstance(notify.get("order_status"), dict) else None
 
 
 def _order_of_push(push: Mapping[str, Any]) -> str | None:

@@ -78,3 +78,24 @@ async def test_pages_are_read_once_and_the_end_of_many_rows_costs_one_page(engin
 def test_an_unknown_kind_is_named(engine):
     with pytest.raises(ValueError, match="history kind must be one of event"):
         History(engine.store, "nope")
+
+
+async def test_a_short_page_is_read_again_when_more_than_a_page_arrives(engine):
+    """A refresh after several pages' worth of rows: the page that was last (and short)
+    must not keep its missing rows missing."""
+    await engine.put_subscription(subscription("HRZ"))
+    accepted = await engine.submit(example("envelope-changeId-1.json"))
+    (delivery_id,) = [d.delivery_id for d in accepted.deliveries]
+
+    async def write(first: int, last: int) -> None:
+        await engine.writer.call(lambda s: s.record_attempts([
+            (attempt(delivery_id, n, "retry", 503), "pending", 1.0)
+            for n in range(first, last + 1)]))
+
+    await write(1, PAGE - 50)
+    history = History(engine.store, "callback")
+    assert history.row(PAGE - 51).meta["attempt"] == PAGE - 50
+    await write(PAGE - 49, PAGE * 3)
+    history.refresh()
+    assert [history.row(i).meta["attempt"] for i in range(PAGE - 52, PAGE + 2)] == list(
+        range(PAGE - 51, PAGE + 3))

@@ -36,3 +36,11 @@ def test_outcome_colours_stand_out_from_the_background_in_both_themes(restore):
 def test_an_unknown_mode_is_named(restore):
     with pytest.raises(ValueError, match="theme must be one of system, light, dark"):
         theme.apply(restore, "sepia")
+
+
+def test_following_the_system_after_dark_is_the_systems_look_again(restore):
+    """The system's palette is read before the app's own replaces it: Dark and then
+    Follow the system must not stay dark on a light system (offscreen says no scheme)."""
+    system = theme.apply(restore, "system")
+    assert theme.apply(restore, "dark") is True
+    assert theme.apply(restore, "system") is system

@@ -94,7 +94,7 @@ class HistoryModel(QAbstractTableModel):
         r = e.result
         if e.accepted:
             codes = ", ".join(d.get("baseCode", "") for d in r.get("deliveries", []))
-            text = self.tr("event #%1 → %n delivery(s)", "", len(r.get("deliveries", []))
+            text = self.tr("event #%1 → %n delivery(ies)", "", len(r.get("deliveries", []))
                            ).replace("%1", str(r["eventId"]))
             return f"{text}: {codes}" if codes else text
         errors = r.get("errors", [])

@@ -733,7 +733,7 @@ class ComposePanel(Panel):
         if "eventId" in result:
             deliveries = result.get("deliveries", [])
             codes = ", ".join(d["baseCode"] for d in deliveries)
-            text = self.tr("Accepted as event #%1: %n delivery(s)", "", len(deliveries)) \
+            text = self.tr("Accepted as event #%1: %n delivery(ies)", "", len(deliveries)) \
                 .replace("%1", str(result["eventId"]))
             text = html.escape(text + (f" ({codes})" if codes else ""))
             if not deliveries:

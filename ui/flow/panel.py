@@ -162,6 +162,16 @@ class FlowPanel(Panel):
         self._watching()
         self.refresh_parts()
 
+    def detach(self) -> None:
+        """The platform is about to stop: no more frames or reads, off its bus."""
+        self.presentation(False)
+        for timer in (self.timer, self.parts_timer, self.relayout_timer):
+            timer.stop()
+        self.feed.close()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+
     def relayout(self) -> None:
         """Lay the picture out from the subscriptions and the parts running now."""
         self.relayout_timer.stop()

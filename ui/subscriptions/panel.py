@@ -183,6 +183,13 @@ class SubscriptionsPanel(Panel):
 
     # --- the platform ------------------------------------------------------------------------
 
+    def detach(self) -> None:
+        """The platform is about to stop: no more health reads, off its bus."""
+        self.timer.stop()
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe.clear()
+
     def attach(self, platform: Platform) -> None:
         super().attach(platform)
         bus = platform.engine.bus

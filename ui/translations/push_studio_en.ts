@@ -4,7 +4,7 @@
     <name>ChatWindow</name>
     <message>
         <source>(no content)</source>
-        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓).</extracomment>
+        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓). Log rows a chat remembers having taken (to ignore the same row read twice). Log rows already taken (the bus and the store both report them), newest last; bounded: a long session of busy phones must not grow it for ever.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -194,8 +194,8 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>Accepted as event #%1: %n delivery(s)</source>
-        <translation><numerusform>Accepted as event #%1: %n delivery</numerusform><numerusform>Accepted as event #%1: %n deliverys</numerusform></translation>
+        <source>Accepted as event #%1: %n delivery(ies)</source>
+        <translation><numerusform>Accepted as event #%1: %n delivery</numerusform><numerusform>Accepted as event #%1: %n deliveries</numerusform></translation>
     </message>
     <message>
         <source>no subscription takes it; the Subscriptions panel says why</source>
@@ -911,8 +911,8 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
-        <source>event #%1 → %n delivery(s)</source>
-        <translation><numerusform>event #%1 → %n delivery</numerusform><numerusform>event #%1 → %n deliverys</numerusform></translation>
+        <source>event #%1 → %n delivery(ies)</source>
+        <translation><numerusform>event #%1 → %n delivery</numerusform><numerusform>event #%1 → %n deliveries</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%1, %n finding(s)</source>
@@ -1173,7 +1173,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     </message>
     <message>
         <source>Filter: text, a regex, or an MQTT topic such as wo/push/+/fwwt (Ctrl+F)</source>
-        <extracomment>How often the panel takes new rows from the feed, in milliseconds. Rows taken per flush at most; the rest come with the next ones. How far back the diff looks for the previous message of the same order (rows). How often history mode counts the rows written since, in milliseconds.</extracomment>
+        <extracomment>How often the panel takes new rows from the feed, in milliseconds. Rows taken per flush at most; the rest come with the next ones. How far back the diff looks for the previous message of the same order (rows). How often history mode counts the rows written since, in milliseconds. How long typing in the filter pauses before the table is filtered, in milliseconds.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1269,11 +1269,15 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation><numerusform>%n row exported to %1</numerusform><numerusform>%n rows exported to %1</numerusform></translation>
     </message>
     <message>
-        <source>Export rows</source>
+        <source>JSON Lines (*.jsonl)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>JSON Lines (*.jsonl);;CSV (*.csv)</source>
+        <source>CSV (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export rows</source>
         <translation type="unfinished" />
     </message>
     <message>

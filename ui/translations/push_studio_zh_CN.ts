@@ -4,7 +4,7 @@
     <name>ChatWindow</name>
     <message>
         <source>(no content)</source>
-        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓).</extracomment>
+        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓). Log rows a chat remembers having taken (to ignore the same row read twice). Log rows already taken (the bus and the store both report them), newest last; bounded: a long session of busy phones must not grow it for ever.</extracomment>
         <translation>（无内容）</translation>
     </message>
     <message>
@@ -200,7 +200,7 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>停止</translation>
     </message>
     <message numerus="yes">
-        <source>Accepted as event #%1: %n delivery(s)</source>
+        <source>Accepted as event #%1: %n delivery(ies)</source>
         <translation>
             <numerusform>已接受，事件 #%1：%n 次投递</numerusform>
         </translation>
@@ -963,7 +963,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation>被拒绝</translation>
     </message>
     <message numerus="yes">
-        <source>event #%1 → %n delivery(s)</source>
+        <source>event #%1 → %n delivery(ies)</source>
         <translation>
             <numerusform>事件 #%1 → %n 次投递</numerusform>
         </translation>
@@ -1229,7 +1229,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     </message>
     <message>
         <source>Filter: text, a regex, or an MQTT topic such as wo/push/+/fwwt (Ctrl+F)</source>
-        <extracomment>How often the panel takes new rows from the feed, in milliseconds. Rows taken per flush at most; the rest come with the next ones. How far back the diff looks for the previous message of the same order (rows). How often history mode counts the rows written since, in milliseconds.</extracomment>
+        <extracomment>How often the panel takes new rows from the feed, in milliseconds. Rows taken per flush at most; the rest come with the next ones. How far back the diff looks for the previous message of the same order (rows). How often history mode counts the rows written since, in milliseconds. How long typing in the filter pauses before the table is filtered, in milliseconds.</extracomment>
         <translation>筛选：文本、正则，或 MQTT 主题，如 wo/push/+/fwwt（Ctrl+F）</translation>
     </message>
     <message>
@@ -1329,12 +1329,16 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         </translation>
     </message>
     <message>
-        <source>Export rows</source>
-        <translation>导出行</translation>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines 文件 (*.jsonl)</translation>
     </message>
     <message>
-        <source>JSON Lines (*.jsonl);;CSV (*.csv)</source>
-        <translation>JSON Lines (*.jsonl);;CSV (*.csv)</translation>
+        <source>CSV (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export rows</source>
+        <translation>导出行</translation>
     </message>
     <message>
         <source>Could not export: %1</source>

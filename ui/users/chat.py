@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -97,6 +98,10 @@ class ChatMessage:
     wire: list[Envelope] = field(default_factory=list)
 
 
+#: Log rows a chat remembers having taken (to ignore the same row read twice).
+SEEN_KEPT = 10_000
+
+
 class ChatModel(QAbstractListModel):
     """The messages between ``a`` and ``b``, built from the IM server's log rows."""
 
@@ -105,7 +110,9 @@ class ChatModel(QAbstractListModel):
         self.a, self.b = a, b
         self.messages: list[ChatMessage] = []
         self._by_msgid: dict[str, int] = {}
-        self._seen: set[tuple[Any, ...]] = set()
+        #: Log rows already taken (the bus and the store both report them), newest last;
+        #: bounded: a long session of busy phones must not grow it for ever.
+        self._seen: OrderedDict[tuple[Any, ...], None] = OrderedDict()
 
     # --- feeding --------------------------------------------------------------------------
 
@@ -120,10 +127,14 @@ class ChatModel(QAbstractListModel):
     def log(self, direction: str, user_id: str | None, kind: str | None, msgid: str | None,
             status: str, reason: str | None, body: str, at: float) -> None:
         """One row of the IM server's log (from the bus or the store)."""
-        key = (direction, user_id, kind, msgid, status, body)
-        if key in self._seen or user_id not in (self.a, self.b):
+        if user_id not in (self.a, self.b):
             return
-        self._seen.add(key)
+        key = (direction, user_id, kind, msgid, status, hash(body))
+        if key in self._seen:
+            return
+        self._seen[key] = None
+        if len(self._seen) > SEEN_KEPT:
+            self._seen.popitem(last=False)
         if direction == "in" and kind == "order_chat":
             self._chat_in(user_id, msgid, status, reason, body, at)
             return

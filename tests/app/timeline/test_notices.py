@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 import pytest
 
 from app.broker.managed import find_mosquitto
 from app.catalog.samples import sample
+from app.im import wire
 from app.timeline.notices import decode, notices, order_users
 from tests.conftest import until
 
@@ -32,6 +36,16 @@ def test_rows_that_are_not_notifications_are_skipped():
                    "body": "not json", "binary": 0}) is None
     assert decode({"type": "repair_status_changed", "direction": "out",
                    "body": "!!", "binary": 1}) is None
+
+
+def test_a_record_whose_protobuf_content_is_broken_is_skipped_not_raised():
+    """protobuf's DecodeError is no ValueError: one bad row stopped the whole drawing."""
+    record = wire.sync_binary({"msgid": 1, "content": b"\xff\xff\xff", "contentIsPB": 1})
+    assert decode({"type": "repair_status_changed", "direction": "out", "binary": 1,
+                   "body": base64.b64encode(record).decode()}) is None
+    as_json = json.dumps({"msgid": 2, "content": base64.b64encode(b'{"a": 1}').decode()})
+    assert decode({"type": "repair_status_changed", "direction": "out", "binary": 0,
+                   "body": as_json}) is None  # JSON, but not a NotifyRepairStatus
 
 
 @pytest.mark.skipif(find_mosquitto() is None, reason="mosquitto not installed")
