@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self._menus()
         self.retranslate()
         self.resize(1440, 900)
+        self.default_dock_widths()
         self.restore()
 
     def attach(self, platform: Platform) -> None:
@@ -84,6 +85,11 @@ class MainWindow(QMainWindow):
         self.live.detach()
         for panel in self.panels.values():
             panel.detach()
+
+    def default_dock_widths(self) -> None:
+        """Live, in the centre, gets the most room; each side a readable panel."""
+        self.resizeDocks([self.docks["compose"], self.docks["timeline"]], [440, 440],
+                         Qt.Orientation.Horizontal)
 
     def show_panel(self, name: str) -> None:
         dock = self.docks[name]

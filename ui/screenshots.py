@@ -140,4 +140,5 @@ async def _grab_panel(window: Any, name: str, dock: Any, path: Path) -> Path:
         return _grab(dock, path)
     finally:
         dock.setFloating(False)
+        window.default_dock_widths()  # docked again at its floating width otherwise
         await _settle(window)
