@@ -10,6 +10,8 @@
     python main.py data-areas ...       list / add / remove data areas (数据域)
     python main.py timeline ORDER       one work order's story, anomalies flagged
     python main.py settings [NAME VAL]  allow-unsupported on|off, validation-mode …
+    python main.py scenario run FILE    play a scenario; exit 0 when every expectation holds
+    python main.py load --orders N      generated work-order load against a running serve
     python main.py bench core|delivery|im|ui   benchmarks beside raw baselines
     python main.py screenshots DIR      a PNG of every panel, both languages and themes
 """
@@ -34,6 +36,7 @@ from app.cli import (
     validate,
 )
 from app.store import SchemaTooNew
+from simulator import cli as simulator_cli
 from simulator.app_users import AppUserCrowd
 from simulator.subscribers import SubscriberHost
 
@@ -55,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_parser(sub, simulators=SubscriberHost, crowd=AppUserCrowd)
     # The composition root is the one place that knows the simulator: app/ does not import it.
     serve.add_parser(sub, simulators=SubscriberHost, crowd=AppUserCrowd)
+    simulator_cli.add_parsers(sub)
     shots = sub.add_parser("screenshots", help="a PNG of every panel, in both languages and "
                                                "themes, with a demo world (needs no display)")
     shots.add_argument("dir", metavar="DIR", help="where the PNG files go")

@@ -94,7 +94,7 @@ class Platform:
             self.token = tokens.load_or_create(paths.data_dir(options.data_dir))
             api = Api(engine, self.token, dispatcher=self.dispatcher, simulators=self.sims,
                       status=self.status, mqtt_account=mq.account, im=im,
-                      app_users=self.phones)
+                      app_users=self.phones, restart_broker=self.restart_broker)
             self.server = await HttpServer(api.handle, options.http_host,
                                            options.http_port).start()
             stack.push_async_callback(self.server.stop)
@@ -106,6 +106,16 @@ class Platform:
 
     async def stop(self) -> None:
         await self._stack.aclose()
+
+    async def restart_broker(self) -> dict[str, Any]:
+        """Restart the managed broker (LookupError when there is none): the MQ publisher and
+        the IM server reconnect by themselves, and what it lost is published again."""
+        broker = self.mq.broker
+        if broker is None:
+            raise LookupError("there is no managed broker to restart: "
+                              + (self.mq.problem or "the broker is external"))
+        await broker.restart()
+        return {"restarted": True, **broker.status().to_json()}
 
     def status(self) -> dict[str, Any]:
         store = self.engine.store

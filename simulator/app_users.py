@@ -412,14 +412,17 @@ class AppUserCrowd:
     async def create(self, doc: object) -> list[dict[str, Any]]:
         """``{count, prefix, role, platform, encoding, onChatPage, chatEvery, offlineEvery,
         offlineFor}``: make that many IM users through the app (one batch) and bring their
-        phones online."""
+        phones online. ``users`` (userIDs, or ``{userID, name}``) names them instead: the
+        people a work order involves, so that its notifications reach these phones."""
         if self._create_users is None:
             raise AppUserInputError("", "this crowd cannot create users (no IM server)")
         spec = crowd_request(doc)
+        named = spec["users"] or [(f"{spec['prefix']}{i + 1:04d}", None)
+                                  for i in range(spec["count"])]
         accounts = await self._create_users([
-            {"userID": f"{spec['prefix']}{i + 1:04d}", "name": self._name(),
-             "role": spec["role"], "platform": spec["platform"], "encoding": spec["encoding"]}
-            for i in range(spec["count"])])
+            {"userID": user_id, "name": name or self._name(), "role": spec["role"],
+             "platform": spec["platform"], "encoding": spec["encoding"]}
+            for user_id, name in named])
         users = [self.add(a, replace(spec["habits"])) for a in accounts]
         await self.all_online([u.user_id for u in users])
         return [u.to_json() for u in users]
@@ -486,19 +489,41 @@ def crowd_request(doc: object) -> dict[str, Any]:
     count = doc.get("count", 1)
     if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 10_000:
         raise AppUserInputError("count", "count must be a whole number from 1 to 10000")
+    users = _named_users(doc.get("users"))
     prefix = doc.get("prefix", "sim")
     if not isinstance(prefix, str) or not prefix.isascii() or not prefix.isalnum() \
             or not 1 <= len(prefix) <= 32:
         raise AppUserInputError("prefix", "prefix is 1–32 ASCII letters or digits (userIDs "
                                           "become prefix0001, prefix0002, …)")
-    return {"count": count, "prefix": prefix, "role": choice("role", ("user", "expert")),
+    return {"count": count, "prefix": prefix, "users": users,
+            "role": choice("role", ("user", "expert")),
             "platform": choice("platform", ("android", "ios")),
             "encoding": choice("encoding", ("json", "protobuf")),
             "habits": habits_from(doc, Habits())}
 
 
+def _named_users(value: object) -> list[tuple[str, str | None]]:
+    """``users``: userIDs, or ``{userID, name}`` objects; [] when absent."""
+    if value is None:
+        return []
+    if not isinstance(value, list) or not 1 <= len(value) <= 10_000:
+        raise AppUserInputError("users", 'users is a list of 1–10000 userIDs or '
+                                         '{"userID": ..., "name": ...} objects')
+    out: list[tuple[str, str | None]] = []
+    for i, item in enumerate(value):
+        user_id, name = (item, None) if isinstance(item, str) else (
+            (item.get("userID"), item.get("name")) if isinstance(item, dict) else (None, None))
+        if not isinstance(user_id, str) or not user_id:
+            raise AppUserInputError(f"users[{i}]", "each user is a userID string or an "
+                                                   'object with "userID"')
+        if name is not None and not isinstance(name, str):
+            raise AppUserInputError(f"users[{i}].name", "name is a string")
+        out.append((user_id, name))
+    return out
+
+
 _HABIT_KEYS = {"onChatPage", "chatEvery", "offlineEvery", "offlineFor", "ackRecords"}
-_REQUEST_KEYS = {"count", "prefix", "role", "platform", "encoding", *_HABIT_KEYS}
+_REQUEST_KEYS = {"count", "prefix", "users", "role", "platform", "encoding", *_HABIT_KEYS}
 
 
 def habits_from(doc: dict[str, Any], base: Habits) -> Habits:

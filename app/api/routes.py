@@ -89,8 +89,17 @@ ROUTES = (
        "Replay its deliveries with a status (default failed) in a time window"),
     _r("POST", "/api/events", "post_event", "Accept an event {changeId, dataArea, data}"),
     _r("GET", "/api/events/{eventId}", "get_event", "One event with its deliveries"),
+    _r("GET", "/api/events/{eventId}/explain", "explain_event",
+       "Why the event does or does not reach each subscription (?baseCode=), by today's "
+       "subscriptions"),
+    _r("POST", "/api/explain", "explain_body",
+       "Why an event body {changeId, dataArea, data} would or would not reach each "
+       "subscription (?baseCode=); nothing is stored"),
     _r("GET", "/api/orders/{serviceOrderId}/timeline", "timeline", "A work order's story"),
     _r("GET", "/api/deliveries", "list_deliveries", "Deliveries, newest first"),
+    _r("GET", "/api/deliveries/stats", "delivery_stats",
+       "What became of the deliveries of events fromEventId…toEventId (&baseCode=&changeId=): "
+       "counts by status and latency percentiles"),
     _r("GET", "/api/deliveries/{deliveryId}", "get_delivery", "One delivery and its attempts"),
     _r("POST", "/api/deliveries/{deliveryId}/replay", "replay_delivery", "Send it again"),
     _r("GET", "/api/data-areas", "list_areas", "The data-area catalogue"),
@@ -128,6 +137,8 @@ ROUTES = (
        "The IM server's message log, newest first (?userID=&status=&limit=)"),
     _r("GET", "/api/im/proto", "im_proto", "The .proto of the 1001 records (text)"),
     _r("GET", "/api/pushes", "list_pushes", "Mobile pushes recorded for offline users"),
+    _r("POST", "/api/broker/restart", "restart_broker",
+       "Stop the managed broker and let it start again as after a crash (an outage drill)"),
 )
 
 
@@ -136,8 +147,11 @@ class Api:
                  simulators: SimulatorHost | None = None,
                  status: Callable[[], dict[str, Any]] | None = None,
                  mqtt_account: Callable[[str], dict[str, Any] | None] | None = None,
-                 im: ImService | None = None, app_users: AppUserHost | None = None) -> None:
+                 im: ImService | None = None, app_users: AppUserHost | None = None,
+                 restart_broker: Callable[[], Awaitable[dict[str, Any]]] | None = None
+                 ) -> None:
         self.engine, self.token, self.im = engine, token, im
+        self._restart_broker = restart_broker
         self.app_users = app_users
         self.dispatcher, self.simulators = dispatcher, simulators
         self.status = status or (lambda: {})
@@ -280,6 +294,30 @@ class Api:
             raise Problem(404, f"no event {eventId}", path="eventId")
         return HttpResponse.json(row)
 
+    async def explain_event(self, request: HttpRequest, eventId: str) -> HttpResponse:
+        row = self.engine.event(_int(eventId, "eventId"))
+        if row is None:
+            raise Problem(404, f"no event {eventId}", path="eventId")
+        return self._explain(request, {"changeId": row["change_id"],
+                                       "dataArea": row["data_area"], "data": row["data"]})
+
+    async def explain_body(self, request: HttpRequest) -> HttpResponse:
+        return self._explain(request, _body(request))
+
+    def _explain(self, request: HttpRequest, body: object) -> HttpResponse:
+        code = request.query.get("baseCode")
+        try:
+            refusal, found = self.engine.explain(body, [code] if code else None)
+        except ValueError as error:
+            raise Problem(422, str(error), path="", hint="an event is "
+                          '{"changeId": "1", "dataArea": "fwwt", "data": {...}}') from None
+        if code and not found:
+            raise Problem(404, f"no subscription {code!r}", path="baseCode")
+        return HttpResponse.json({
+            "accepted": refusal is None,
+            "errors": [] if refusal is None else [f.to_json() for f in refusal.findings],
+            "subscriptions": [e.to_json() for e in found]})
+
     async def timeline(self, request: HttpRequest, serviceOrderId: str) -> HttpResponse:
         story = self.engine.timeline(serviceOrderId)
         if story is None:
@@ -300,6 +338,16 @@ class Api:
             before_id=_int(q["beforeId"], "beforeId") if "beforeId" in q else None,
             limit=max(1, min(limit, 1000)))
         return HttpResponse.json(rows)
+
+    async def delivery_stats(self, request: HttpRequest) -> HttpResponse:
+        q = request.query
+        for name in ("fromEventId", "toEventId"):
+            if name not in q:
+                raise Problem(422, f"{name} is required", path=name,
+                              hint="the eventIds POST /api/events answered with")
+        return HttpResponse.json(self._store().delivery_stats(
+            _int(q["fromEventId"], "fromEventId"), _int(q["toEventId"], "toEventId"),
+            base_code=q.get("baseCode") or None, change_id=q.get("changeId") or None))
 
     async def get_delivery(self, request: HttpRequest, deliveryId: str) -> HttpResponse:
         delivery_id = _int(deliveryId, "deliveryId")
@@ -492,6 +540,17 @@ class Api:
         return HttpResponse.json(self._store().pushes(user_id=q.get("userID"),
                                                       limit=min(limit, 1000)))
 
+    async def restart_broker(self, request: HttpRequest) -> HttpResponse:
+        if self._restart_broker is None:
+            raise Problem(409, "only the managed broker can be restarted from here",
+                          "restart an external broker with its own tools")
+        try:
+            return HttpResponse.json(await self._restart_broker())
+        except LookupError as error:
+            raise Problem(409, str(error), "start serve with the managed broker") from None
+        except RuntimeError as error:  # it did not come back: the message says why
+            raise Problem(503, str(error)) from None
+
     def _im(self) -> ImService:
         if self.im is None:
             raise Problem(503, "the IM server is not running: it needs an MQTT broker",
@@ -530,9 +589,13 @@ def _body(request: HttpRequest) -> object:
             from None
 
 
+#: Numbers read from the query string: a bad one is bad input (422), not a missing thing (404).
+_QUERY_NUMBERS = ("limit", "beforeId", "fromEventId", "toEventId")
+
+
 def _int(text: str, name: str) -> int:
     if not text.isdigit():
-        raise Problem(422 if name in ("limit", "beforeId") else 404,
+        raise Problem(422 if name in _QUERY_NUMBERS else 404,
                       f"{name} {text!r} is not a number", path=name)
     return int(text)
 

@@ -118,6 +118,8 @@ class ManagedBroker:
         #: Called after a restart that followed a crash, with the time since which messages
         #: the broker had acknowledged are gone (see lost_since).
         self.on_restart: list[Callable[[float], None]] = []
+        #: Set each time the watcher has the broker running again after it died.
+        self._restarted = asyncio.Event()
 
     # --- credentials ----------------------------------------------------------------------
 
@@ -358,6 +360,23 @@ class ManagedBroker:
                 except Exception:
                     log.exception("after the broker restart")
             lost = None
+            self._restarted.set()
+
+    async def restart(self, within: float = 20.0) -> None:
+        """Stop Mosquitto as an operator would (SIGTERM: it saves its persistence file first)
+        and let the watcher start it again exactly as after a crash, so that a scenario's
+        "restart the broker" exercises the recovery path. Returns once it accepts again."""
+        process = self._process
+        if process is None or process.returncode is not None or self._watcher is None:
+            raise BrokerUnavailable("the managed broker is not running, so it cannot be "
+                                    "restarted")
+        self._restarted.clear()
+        process.terminate()
+        try:
+            await asyncio.wait_for(self._restarted.wait(), within)
+        except TimeoutError:
+            raise BrokerUnavailable(f"Mosquitto did not come back within {within:g} s "
+                                    f"(restarts so far: {self.restarts})") from None
 
     def lost_since(self) -> float:
         """After a crash: what the broker acknowledged since then existed only in its memory.

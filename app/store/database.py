@@ -27,6 +27,7 @@ from typing import Any
 import sqlite_utils
 
 from app import json_codec
+from app.percentiles import percentiles
 from app.store.migrations import LATEST, SchemaTooNew, migrate
 
 __all__ = ["NewEvent", "SchemaTooNew", "Store", "WrittenEvent"]
@@ -444,6 +445,47 @@ class Store:
                 "SELECT * FROM deliveries WHERE id BETWEEN ? AND ? ORDER BY id",
                 [row[0], row[0] + row[1] - 1]))
         return out
+
+    def delivery_stats(self, first_event: int, last_event: int, *,
+                       base_code: str | None = None, change_id: str | None = None
+                       ) -> dict[str, Any]:
+        """What became of the deliveries of events ``first_event`` … ``last_event``: counts
+        by status (in all and per subscriber) and the delivered ones' latencies in ms, from
+        the outbox row's creation to its last update. Read through the events' delivery id
+        ranges, which are consecutive, so a day of events costs one range scan."""
+        lo, hi, events = self.db.execute(
+            "SELECT min(first_delivery_id), max(first_delivery_id + delivery_count - 1), "
+            "count(*) FROM events WHERE id BETWEEN ? AND ?"
+            + (" AND change_id = ?" if change_id is not None else ""),
+            [first_event, last_event] + ([change_id] if change_id is not None else [])
+        ).fetchone()
+        by_code: dict[str, dict[str, int]] = {}
+        latencies: list[float] = []
+        if lo is not None:
+            where, params = ["d.id BETWEEN ? AND ?", "d.event_id BETWEEN ? AND ?"], \
+                [lo, hi, first_event, last_event]
+            if base_code is not None:
+                where.append("d.base_code = ?")
+                params.append(base_code)
+            join = ""
+            if change_id is not None:
+                join = "JOIN events e ON e.id = d.event_id "
+                where.append("e.change_id = ?")
+                params.append(change_id)
+            for code, status, count in self.db.execute(
+                    f"SELECT d.base_code, d.status, count(*) FROM deliveries d {join}"
+                    f"WHERE {' AND '.join(where)} GROUP BY d.base_code, d.status", params):
+                by_code.setdefault(code, {})[status] = count
+            latencies = [row[0] * 1000 for row in self.db.execute(
+                f"SELECT d.updated_at - d.created_at FROM deliveries d {join}"
+                f"WHERE {' AND '.join(where)} AND d.status = 'delivered' "
+                "AND d.updated_at IS NOT NULL", params)]
+        totals: dict[str, int] = {}
+        for counts in by_code.values():
+            for status, count in counts.items():
+                totals[status] = totals.get(status, 0) + count
+        return {"events": events, "deliveries": totals, "byBaseCode": by_code,
+                "latencyMs": percentiles(latencies)}
 
     def events_for_order(self, service_order_id: str) -> list[dict[str, Any]]:
         return [_event(r) for r in self.db.query(

@@ -57,13 +57,20 @@ class HttpClient:
                    time_limit: float) -> HttpResult:
         """POST and read at most RESPONSE_HEAD bytes of the answer, within ``time_limit``
         seconds for the whole exchange (the subscription's timeout)."""
+        return await self.request("POST", url, body, headers, time_limit, RESPONSE_HEAD)
+
+    async def request(self, method: str, url: str, body: bytes | None = None,
+                      headers: Mapping[str, str] | None = None, time_limit: float = 30.0,
+                      read_limit: int = -1) -> HttpResult:
+        """Any request; the answer's body read whole (or its first ``read_limit`` bytes).
+        Network trouble is an ``error``, never an exception."""
         assert self._session is not None, "HttpClient.start() first"
         started = time.perf_counter()
         try:
-            async with self._session.post(
-                    url, data=body, headers=dict(headers), allow_redirects=False,
+            async with self._session.request(
+                    method, url, data=body, headers=dict(headers or {}), allow_redirects=False,
                     timeout=aiohttp.ClientTimeout(total=time_limit)) as response:
-                head = await response.content.read(RESPONSE_HEAD)
+                head = await response.content.read(read_limit)
                 return HttpResult(response.status, dict(response.headers), head,
                                   _ms(started))
         except TimeoutError:
