@@ -451,7 +451,7 @@ class Store:
                        ) -> dict[str, Any]:
         """What became of the deliveries of events ``first_event`` … ``last_event``: counts
         by status (in all and per subscriber) and the delivered ones' latencies in ms, from
-        the outbox row's creation to its last update. Read through the events' delivery id
+        the outbox row's creation to the end of its delivery. Read through the events' delivery id
         ranges, which are consecutive, so a day of events costs one range scan."""
         lo, hi, events = self.db.execute(
             "SELECT min(first_delivery_id), max(first_delivery_id + delivery_count - 1), "
@@ -476,10 +476,16 @@ class Store:
                     f"SELECT d.base_code, d.status, count(*) FROM deliveries d {join}"
                     f"WHERE {' AND '.join(where)} GROUP BY d.base_code, d.status", params):
                 by_code.setdefault(code, {})[status] = count
+            # Delivered means the callback's successful attempt ended, or (a subscriber
+            # without a callback URL) the broker took the MQ message: not updated_at, which
+            # the MQ publisher also moves when a callback was quicker.
             latencies = [row[0] * 1000 for row in self.db.execute(
-                f"SELECT d.updated_at - d.created_at FROM deliveries d {join}"
-                f"WHERE {' AND '.join(where)} AND d.status = 'delivered' "
-                "AND d.updated_at IS NOT NULL", params)]
+                "SELECT COALESCE((SELECT a.started_at + COALESCE(a.latency_ms, 0) / 1000.0 "
+                "FROM delivery_attempts a WHERE a.delivery_id = d.id AND a.verdict = "
+                "'delivered' ORDER BY a.id DESC LIMIT 1), NULLIF(d.mq_published_at, 0)) "
+                f"- d.created_at FROM deliveries d {join}"
+                f"WHERE {' AND '.join(where)} AND d.status = 'delivered'", params)
+                if row[0] is not None]
         totals: dict[str, int] = {}
         for counts in by_code.values():
             for status, count in counts.items():

@@ -492,3 +492,41 @@ def test_migration_3_treats_old_deliveries_as_history(tmp_path: Path) -> None:
     migrate(db)
     assert db.execute("SELECT mq_published_at FROM deliveries").fetchone()[0] == 0
     db.close()
+
+
+def test_delivery_stats_count_by_status_and_time_each_delivery_to_its_end(store: Store) -> None:
+    written = store.write_events([new_event("1", deliveries=("FAST", "SLOW", "MQONLY")),
+                                  new_event("5", deliveries=("FAST", "SLOW")),
+                                  new_event("1", deliveries=("FAST",))])
+    created = rows(store, "SELECT id, created_at FROM deliveries ORDER BY id")
+    at = {r["id"]: r["created_at"] for r in created}
+
+    def attempt(delivery_id: int, after: float, verdict: str) -> dict[str, Any]:
+        return {"delivery_id": delivery_id, "attempt": 1, "started_at": at[delivery_id] + after,
+                "latency_ms": 100.0, "status_code": 200 if verdict == "delivered" else 500,
+                "response_body": "", "error": None, "verdict": verdict}
+
+    store.record_attempts([(attempt(1, 0.2, "delivered"), "delivered", None),
+                           (attempt(2, 1.9, "delivered"), "delivered", None),
+                           (attempt(4, 0.4, "delivered"), "delivered", None),
+                           (attempt(5, 0.1, "failed"), "failed", None)])
+    # The MQ publisher moves updated_at of every delivery it publishes, also long after the
+    # callback: the latency must not follow it.
+    store.mark_published([(1, at[1] + 30, False), (2, at[2] + 30, False),
+                          (3, at[3] + 0.05, True), (4, at[4] + 30, False)])
+    first, last = written[0].event_id, written[2].event_id
+    stats = store.delivery_stats(first, last)
+    assert stats["events"] == 3
+    assert stats["deliveries"] == {"delivered": 4, "failed": 1, "pending": 1}
+    assert stats["byBaseCode"] == {"FAST": {"delivered": 2, "pending": 1},
+                                   "SLOW": {"delivered": 1, "failed": 1},
+                                   "MQONLY": {"delivered": 1}}
+    assert sorted(stats["byBaseCode"]) == ["FAST", "MQONLY", "SLOW"]
+    assert stats["latencyMs"]["count"] == 4 and stats["latencyMs"]["max"] == 2000.0
+    slow = store.delivery_stats(first, last, base_code="SLOW")
+    assert slow["latencyMs"]["p50"] == 2000.0 and slow["deliveries"] == {"delivered": 1,
+                                                                          "failed": 1}
+    creations = store.delivery_stats(first, last, change_id="1")
+    assert creations["events"] == 2 and creations["deliveries"] == {"delivered": 3,
+                                                                    "pending": 1}
+    assert store.delivery_stats(last + 1, last + 5)["deliveries"] == {}
