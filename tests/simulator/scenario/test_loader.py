@@ -168,3 +168,15 @@ def test_no_structure_breaks_the_loader(doc):
         load_text(json.dumps(doc), "fuzz.json")
     except ScenarioError as error:
         assert all(p.message for p in error.problems)
+
+
+def test_the_documentation_s_complete_examples_load():
+    """docs/scenarios.md is what a new user writes from: its whole-file examples must load."""
+    import re
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "scenarios.md").read_text("utf-8")
+    blocks = [b for b in re.findall(r"```yaml\n(.*?)```", doc, re.S) if b.startswith("name:")]
+    assert blocks
+    for block in blocks:
+        load_text(block, "docs/scenarios.md")
