@@ -16,6 +16,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -149,9 +150,17 @@ class PlatformUnavailable(Exception):
 
 
 async def _play(args: argparse.Namespace, scenario: Any, pace: str | float | None) -> int:
+    said = {"step": -1, "at": 0.0}
+
     def progress(p: Progress) -> None:
         if args.quiet:
             return
+        # Within a step at most a line a second (a thousand orders are not a thousand lines);
+        # at human pace every event has its own line anyway.
+        now = time.monotonic()
+        if p.step == said["step"] and p.step <= p.total and now - said["at"] < 1.0:
+            return
+        said.update(step=p.step, at=now)
         where = "setup" if p.step == 0 else ("checks" if p.step > p.total
                                              else f"{p.step}/{p.total}")
         print_err(f"[{where}] {p.caption}")
