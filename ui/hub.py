@@ -21,6 +21,13 @@ class Hub(QObject):
     filter_live = Signal(str, str)
     #: An event was sent from the window: its accepted/rejected JSON (Engine.to_json()).
     sent = Signal(object)
+    #: Open (True) or close (False) the Flow panel's presentation window.
+    present = Signal(bool)
+    #: A scenario demo's caption of the moment, shown large in the Flow presentation;
+    #: "" when there is none.
+    scenario_caption = Signal(str)
+    #: The Flow presentation window was closed (Esc, F11, the window manager).
+    presentation_closed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -6,6 +6,7 @@ theme and the language, which both switch at runtime from the View menu.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt
@@ -19,6 +20,7 @@ from ui.flow import FlowPanel
 from ui.hub import Hub
 from ui.live_panel import LivePanel
 from ui.panel import Panel
+from ui.scenarios import ScenariosPanel
 from ui.status_bar import StatusBar
 from ui.subscriptions import SubscriptionsPanel
 from ui.timeline import TimelinePanel
@@ -31,7 +33,10 @@ if TYPE_CHECKING:
 PANELS: dict[str, type[Panel]] = {
     "compose": ComposePanel, "subscriptions": SubscriptionsPanel,
     "timeline": TimelinePanel, "flow": FlowPanel, "users": UsersPanel,
+    "scenarios": ScenariosPanel,
 }
+#: Docks on the left; the others start on the right.
+LEFT = ("compose", "subscriptions", "scenarios")
 
 
 class MainWindow(QMainWindow):
@@ -55,11 +60,13 @@ class MainWindow(QMainWindow):
             dock.setObjectName(f"dock-{name}")
             panel = cls(self.hub, dock)
             dock.setWidget(panel)
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if name in (
-                "compose", "subscriptions") else Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea if name in LEFT
+                               else Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.docks[name] = dock
             self.panels[name] = panel
         self.tabifyDockWidget(self.docks["compose"], self.docks["subscriptions"])
+        # Scenarios on the left: while one runs, the Timeline on the right follows it.
+        self.tabifyDockWidget(self.docks["subscriptions"], self.docks["scenarios"])
         self.tabifyDockWidget(self.docks["timeline"], self.docks["flow"])
         self.tabifyDockWidget(self.docks["flow"], self.docks["users"])
         self.docks["compose"].raise_()
@@ -67,6 +74,7 @@ class MainWindow(QMainWindow):
         self.hub.open_order.connect(lambda _order: self.show_panel("timeline"))
         self.hub.compose.connect(lambda _body: self.show_panel("compose"))
         self.hub.filter_live.connect(self.live.set_filter)
+        self.hub.present.connect(self._present_changed)
         self._menus()
         self.retranslate()
         self.resize(1440, 900)
@@ -162,6 +170,13 @@ class MainWindow(QMainWindow):
         self.show_panel("flow")
         flow.presentation(True)  # type: ignore[attr-defined]
 
+    def _present_changed(self, on: bool) -> None:
+        """A panel (Scenarios' demo) asked for the Flow presentation, or to leave it."""
+        if on:
+            self._present()
+        else:
+            self.panels["flow"].presentation(False)  # type: ignore[attr-defined]
+
     def set_theme(self, mode: str) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -200,7 +215,7 @@ class MainWindow(QMainWindow):
             self.language_actions[lang].setText(name)
         titles = {"compose": self.tr("Compose"), "subscriptions": self.tr("Subscriptions"),
                   "timeline": self.tr("Timeline"), "flow": self.tr("Flow"),
-                  "users": self.tr("Users · clients")}
+                  "users": self.tr("Users · clients"), "scenarios": self.tr("Scenarios")}
         for name in PANELS:
             self.docks[name].setWindowTitle(titles[name])
         self.live.retranslate()
@@ -218,6 +233,14 @@ class MainWindow(QMainWindow):
         self.live.filter_edit.setText(str(self.settings.value("live/filter", "")))
         mode = self.live.mode.findData(self.settings.value("live/mode", "text"))
         self.live.mode.setCurrentIndex(max(mode, 0))
+        scenarios = self.panels["scenarios"]
+        assert isinstance(scenarios, ScenariosPanel)
+        for path in _strings(self.settings.value("scenarios/files", [])):
+            if Path(path).is_file():
+                scenarios.open_file(path)
+        current = str(self.settings.value("scenarios/current", ""))
+        if current and Path(current).is_file():
+            scenarios.select(current)
         saved_theme = str(self.settings.value("ui/theme", "system"))
         self.theme_actions.get(saved_theme, self.theme_actions["system"]).setChecked(True)
         saved_language = str(self.settings.value("ui/language", "system"))
@@ -229,7 +252,19 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("live/filter", self.live.filter_edit.text())
         self.settings.setValue("live/mode", self.live.mode.currentData())
+        scenarios = self.panels["scenarios"]
+        assert isinstance(scenarios, ScenariosPanel)
+        self.settings.setValue("scenarios/files", scenarios.opened_files())
+        self.settings.setValue("scenarios/current", str(scenarios.current.path)
+                               if scenarios.current is not None else "")
 
     def closeEvent(self, event: object) -> None:
         self.save()
         super().closeEvent(event)  # type: ignore[arg-type]
+
+
+def _strings(value: object) -> list[str]:
+    """A list setting as QSettings gives it back: a list, one string, or nothing (INI)."""
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in value] if isinstance(value, list | tuple) else []

@@ -19,6 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+#: The sample the Scenarios panel runs for its picture (a finished report): quick, and its
+#: subscriber (GONE) is its own, so the demo world's stay as they are.
+SCENARIO = "04-gone-410.yaml"
 WINDOW_SIZE = (1600, 1000)
 PANEL_SIZE = (1280, 820)
 LANGUAGES = ("zh_CN", "en")
@@ -71,6 +74,7 @@ async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], An
     try:
         made = await demo.build(platform)
         await _settle(window, lambda: feed.counts["delivered"] + feed.counts["failed"] >= 6)
+        await run_scenario(window)
         showcase(window, made)
         for lang in LANGUAGES:
             window.set_language(lang)
@@ -86,6 +90,17 @@ async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], An
         window.close()
         await platform.stop()
     return written
+
+
+async def run_scenario(window: Any) -> None:
+    """Play a sample from the Scenarios panel, as a user would, for a picture with a report."""
+    from simulator.scenario.loader import SAMPLES_DIR
+
+    panel = window.panels["scenarios"]
+    window.show_panel("scenarios")
+    if panel.select(SAMPLES_DIR / SCENARIO):
+        await panel.run()
+    window.show_panel("compose")  # the window's picture starts where a new user starts
 
 
 def showcase(window: Any, made: dict[str, Any]) -> None:

@@ -28,7 +28,8 @@ async def test_every_panel_is_pictured_with_the_demo_world(qapp, tmp_path, monke
         theme.apply(qapp, "light")
     names = sorted(p.name for p in written)
     assert names == sorted(f"zh_CN-dark-{n}.png" for n in
-                           ("window", "compose", "subscriptions", "timeline", "flow", "users"))
+                           ("window", "compose", "subscriptions", "timeline", "flow", "users",
+                            "scenarios"))
     for path in written:
         image = QImage(str(path))
         assert image.width() >= 800 and image.height() >= 600, path

@@ -14,6 +14,9 @@ Scriptable (the lead's screenshot command, end-to-end tests):
   travelled as a dot (animated), was counted without one (aggregated), and still waits
   (pending); ``edges`` maps "a>b" edge keys to their counts.
 - ``presentation(on)``: the full-screen window for a room (``presenter``); Esc leaves.
+- ``scenario_caption(text)``: a scenario demo's caption of the moment, in the presentation's
+  largest type ("" clears it; closing the presentation clears it too). The hub's
+  ``scenario_caption`` signal calls it; the hub's ``presentation_closed`` says it closed.
 - ``relayout()``: lay the picture out again from the current subscriptions now (it also
   happens on its own, shortly after a subscription is saved or removed).
 - ``pause``, ``speed`` (a slider, percent): pause the animation; nothing is lost meanwhile.
@@ -81,6 +84,7 @@ class FlowPanel(Panel):
         self.feed = FlowFeed(self.scene, self.animator, wake=self._wake, parent=self)
         self.view = FlowView(self.scene)
         self.presenter: PresentationWindow | None = None
+        self.moment = ""  # a scenario demo's caption of the moment
 
         self.pause = QToolButton()
         self.pause.setCheckable(True)
@@ -138,6 +142,7 @@ class FlowPanel(Panel):
         self.speed.valueChanged.connect(self._speed_changed)
         self.present.toggled.connect(self.presentation)
         self.scene.activated.connect(self._activated)
+        hub.scenario_caption.connect(self.scenario_caption)
         # F11 is the main window's View › Presentation action (one shortcut, no ambiguity);
         # inside the presentation window, F11 and Esc leave.
         self.retranslate()
@@ -316,20 +321,29 @@ class FlowPanel(Panel):
             self.presenter.closed.connect(self._presentation_closed)
             self.presenter.legend.setText(self._legend_html())
             self.presenter.set_captions(list(self.feed.captions))
+            self.presenter.set_moment(self.moment)
             self.presenter.showFullScreen()
             self.presenter.activateWindow()
         elif not on and self.presenter is not None:
             self.presenter.close()
         self._watching()
 
+    def scenario_caption(self, text: str) -> None:
+        """Show a scenario demo's caption of the moment in the presentation ("" clears)."""
+        self.moment = text
+        if self.presenter is not None:
+            self.presenter.set_moment(text)
+
     def _presentation_closed(self) -> None:
         presenter, self.presenter = self.presenter, None
         if presenter is not None:
             presenter.deleteLater()
+        self.moment = ""  # a demo ends with the presentation
         self.present.blockSignals(True)
         self.present.setChecked(False)
         self.present.blockSignals(False)
         self._watching()
+        self.hub.presentation_closed.emit()
 
     # --- words and colours ----------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The Flow picture for a room: full screen, large type, and a caption strip that says in
-plain words what just happened. Esc (or F11) leaves.
+plain words what just happened. Esc (or F11) leaves. A scenario played as a demo adds the
+caption of the moment (``set_moment``): what the presenter would say, in the largest type.
 
 It is a second view on the panel's scene, so nothing is duplicated: the same dots move in
 both. Colours follow the app's theme (light for a bright projector, dark otherwise).
@@ -26,6 +27,11 @@ class PresentationWindow(QWidget):
         self.heading = QLabel()
         self.totals = QLabel()
         self.totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.moment = QLabel()
+        self.moment.setObjectName("flowMoment")
+        self.moment.setWordWrap(True)
+        self.moment.setTextFormat(Qt.TextFormat.PlainText)
+        self.moment.setVisible(False)
         self.captions = QLabel()
         self.captions.setObjectName("flowCaptions")
         self.captions.setWordWrap(True)
@@ -47,6 +53,7 @@ class PresentationWindow(QWidget):
         layout.setSpacing(14)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.moment)
         layout.addWidget(self.captions)
         layout.addLayout(bottom)
         self._fonts()
@@ -58,6 +65,7 @@ class PresentationWindow(QWidget):
         height = screen.geometry().height() if screen is not None else 1080
         unit = max(14, height // 50)
         for label, scale, bold in ((self.heading, 1.6, True), (self.totals, 1.1, False),
+                                   (self.moment, 1.6, True),
                                    (self.captions, 1.35, False), (self.hint, 0.8, False),
                                    (self.legend, 0.9, False)):
             font = QFont(self.font())
@@ -77,6 +85,12 @@ class PresentationWindow(QWidget):
             "Waiting for the first event: send one from Compose or the API.")
         if text != self.captions.text():
             self.captions.setText(text)
+
+    def set_moment(self, text: str) -> None:
+        """The caption of the moment (a scenario demo's step); "" hides it."""
+        if text != self.moment.text():
+            self.moment.setText(text)
+        self.moment.setVisible(bool(text))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_F11):

@@ -1323,7 +1323,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>MainWindow</name>
     <message>
         <source>Push Studio</source>
-        <extracomment>Docks around the Live table, in the order of their Alt+N shortcuts.</extracomment>
+        <extracomment>Docks around the Live table, in the order of their Alt+N shortcuts. Docks on the left; the others start on the right.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1400,6 +1400,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>Users · clients</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scenarios</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1502,6 +1506,142 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <source>PASSED</source>
+        <extracomment>Details shown under a failed expectation at most (the saved reports hold them all). What the runner writes when the user stopped the run. A work order's link was clicked: its serviceOrderId.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n expectation(s) held</source>
+        <translation><numerusform>%1 of %n expectation held</numerusform><numerusform>%1 of %n expectations held</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n step(s) played</source>
+        <translation><numerusform>%1 of %n step played</numerusform><numerusform>%1 of %n steps played</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) sent</source>
+        <translation><numerusform>%n event sent</numerusform><numerusform>%n events sent</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation><numerusform>%n refused</numerusform><numerusform>%n refused</numerusform></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Failed (%n)</source>
+        <translation><numerusform>Failed (%n)</numerusform><numerusform>Failed (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Held (%n)</source>
+        <translation><numerusform>Held (%n)</numerusform><numerusform>Held (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>The file states no expectations.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1: %n more</source>
+        <translation><numerusform>%1: %n more</numerusform><numerusform>%1: %n more</numerusform></translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click one to open it in the Timeline.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report as JUnit XML</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JUnit XML (*.xml)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the report as JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save JUnit XML…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One test case per expectation, for CI</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save JSON…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The whole report, for scripts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No report yet. Pick a scenario and press Run: the verdict shows here, the expectations that failed first, with why.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Row</name>
     <message>
         <source>not sent — type to add</source>
@@ -1538,6 +1678,143 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>not in the spec's table</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>⚠ cannot be played: see the errors</source>
+        <extracomment>Progress bar units per step. Expectations listed under a scenario's description at most. True for a file that cannot be played (its second line is said in the error colour). Pixels around an item's two lines.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>This file cannot be played: %n mistake(s), each with its line and column.</source>
+        <translation><numerusform>This file cannot be played: %n mistake, each with its line and column.</numerusform><numerusform>This file cannot be played: %n mistakes, each with its line and column.</numerusform></translation>
+    </message>
+    <message>
+        <source>Fix the file and select it again: it is read anew each time. docs/scenarios.md describes the language.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>after step %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation><numerusform>%n step</numerusform><numerusform>%n steps</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expectation(s)</source>
+        <translation><numerusform>%n expectation</numerusform><numerusform>%n expectations</numerusform></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+    </message>
+    <message>
+        <source>It expects:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a scenario above, or open a .yaml file of your own (docs/scenarios.md describes the language). Run plays it at full speed and shows the report below; Play as demo plays it slowly in the Flow panel's presentation, with a caption for each step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scenarios (*.yaml *.yml *.json)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping after the event under way…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The scenario could not run: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Setting up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Checking the expectations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform is starting: a scenario runs once it is up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick a scenario first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file has mistakes (listed above): fix them to run it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play the scenario at full speed and check its expectations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play it slowly in the Flow panel's full-screen presentation, with a caption for each step; Esc there or Stop here ends the demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code for the core's messages: en or zh</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scenarios — samples and your files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a scenario file (.yaml) of your own</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seeds the generated work orders: the same seed sends the same events (default: the file's)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play as demo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop after the event under way; the report says what was not checked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not run yet</source>
         <translation type="unfinished" />
     </message>
 </context>

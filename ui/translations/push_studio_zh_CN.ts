@@ -1393,7 +1393,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>MainWindow</name>
     <message>
         <source>Push Studio</source>
-        <extracomment>Docks around the Live table, in the order of their Alt+N shortcuts.</extracomment>
+        <extracomment>Docks around the Live table, in the order of their Alt+N shortcuts. Docks on the left; the others start on the right.</extracomment>
         <translation>推送工作台</translation>
     </message>
     <message>
@@ -1471,6 +1471,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>Users · clients</source>
         <translation>用户 · 客户端</translation>
+    </message>
+    <message>
+        <source>Scenarios</source>
+        <translation>场景</translation>
     </message>
 </context>
 <context>
@@ -1574,6 +1578,142 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
 </context>
 <context>
+    <name>ReportView</name>
+    <message>
+        <source>PASSED</source>
+        <extracomment>Details shown under a failed expectation at most (the saved reports hold them all). What the runner writes when the user stopped the run. A work order's link was clicked: its serviceOrderId.</extracomment>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>STOPPED</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>未通过</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n expectation(s) held</source>
+        <translation><numerusform>%n 项期望中 %1 项成立</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n step(s) played</source>
+        <translation><numerusform>%n 个步骤中已执行 %1 个</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) sent</source>
+        <translation><numerusform>已发送 %n 个事件</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation><numerusform>%n 个被拒绝</numerusform></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>stopped by you</source>
+        <translation>由你停止</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed (%n)</source>
+        <translation><numerusform>未成立（%n）</numerusform></translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>step failed</source>
+        <translation>步骤失败</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>未成立</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>……另有 %n 条</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Held (%n)</source>
+        <translation><numerusform>成立（%n）</numerusform></translation>
+    </message>
+    <message>
+        <source>The file states no expectations.</source>
+        <translation>该文件没有写任何期望。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n more</source>
+        <translation><numerusform>%1：另有 %n 张</numerusform></translation>
+    </message>
+    <message>
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Click one to open it in the Timeline.</source>
+        <translation>点击工单号即可在时间线中打开。</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Save the report as JUnit XML</source>
+        <translation>将报告保存为 JUnit XML</translation>
+    </message>
+    <message>
+        <source>JUnit XML (*.xml)</source>
+        <translation>JUnit XML (*.xml)</translation>
+    </message>
+    <message>
+        <source>Save the report as JSON</source>
+        <translation>将报告保存为 JSON</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>无法保存：%1</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save JUnit XML…</source>
+        <translation>保存 JUnit XML…</translation>
+    </message>
+    <message>
+        <source>One test case per expectation, for CI</source>
+        <translation>每项期望一个测试用例，供 CI 使用</translation>
+    </message>
+    <message>
+        <source>Save JSON…</source>
+        <translation>保存 JSON…</translation>
+    </message>
+    <message>
+        <source>The whole report, for scripts</source>
+        <translation>完整报告，供脚本使用</translation>
+    </message>
+    <message>
+        <source>No report yet. Pick a scenario and press Run: the verdict shows here, the expectations that failed first, with why.</source>
+        <translation>还没有报告。选择一个场景并点击“运行”：结论会显示在这里，未成立的期望排在最前，并说明原因。</translation>
+    </message>
+</context>
+<context>
     <name>Row</name>
     <message>
         <source>not sent — type to add</source>
@@ -1611,6 +1751,143 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>not in the spec's table</source>
         <translation>不在规范的字段表中</translation>
+    </message>
+</context>
+<context>
+    <name>ScenariosPanel</name>
+    <message>
+        <source>⚠ cannot be played: see the errors</source>
+        <extracomment>Progress bar units per step. Expectations listed under a scenario's description at most. True for a file that cannot be played (its second line is said in the error colour). Pixels around an item's two lines.</extracomment>
+        <translation>⚠ 无法运行：请查看错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>This file cannot be played: %n mistake(s), each with its line and column.</source>
+        <translation><numerusform>此文件无法运行：有 %n 处错误，每处都注明了行号和列号。</numerusform></translation>
+    </message>
+    <message>
+        <source>Fix the file and select it again: it is read anew each time. docs/scenarios.md describes the language.</source>
+        <translation>修改文件后再次选中它即可：每次选中都会重新读取。场景语言见 docs/scenarios.md。</translation>
+    </message>
+    <message>
+        <source>after step %1: %2</source>
+        <translation>第 %1 步之后：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s)</source>
+        <translation><numerusform>%n 个步骤</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n expectation(s)</source>
+        <translation><numerusform>%n 项期望</numerusform></translation>
+    </message>
+    <message>
+        <source>seed %1</source>
+        <translation>种子 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>……另有 %n 项</numerusform></translation>
+    </message>
+    <message>
+        <source>It expects:</source>
+        <translation>期望：</translation>
+    </message>
+    <message>
+        <source>Pick a scenario above, or open a .yaml file of your own (docs/scenarios.md describes the language). Run plays it at full speed and shows the report below; Play as demo plays it slowly in the Flow panel's presentation, with a caption for each step.</source>
+        <translation>在上方选择一个场景，或打开你自己的 .yaml 文件（场景语言见 docs/scenarios.md）。“运行”全速执行并在下方显示报告；“演示播放”在流向面板的演示模式中慢速播放，每一步都配有字幕。</translation>
+    </message>
+    <message>
+        <source>Open a scenario</source>
+        <translation>打开场景</translation>
+    </message>
+    <message>
+        <source>Scenarios (*.yaml *.yml *.json)</source>
+        <translation>场景 (*.yaml *.yml *.json)</translation>
+    </message>
+    <message>
+        <source>Stopping after the event under way…</source>
+        <translation>正在停止：当前事件完成后停止…</translation>
+    </message>
+    <message>
+        <source>The scenario could not run: %1</source>
+        <translation>场景无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Setting up</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <source>Checking the expectations</source>
+        <translation>正在检查期望</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>The platform is starting: a scenario runs once it is up.</source>
+        <translation>平台正在启动：启动完成后才能运行场景。</translation>
+    </message>
+    <message>
+        <source>Pick a scenario first.</source>
+        <translation>请先选择一个场景。</translation>
+    </message>
+    <message>
+        <source>This file has mistakes (listed above): fix them to run it.</source>
+        <translation>此文件有错误（见上方列表）：修正后才能运行。</translation>
+    </message>
+    <message>
+        <source>Play the scenario at full speed and check its expectations</source>
+        <translation>全速执行场景并检查其期望</translation>
+    </message>
+    <message>
+        <source>Play it slowly in the Flow panel's full-screen presentation, with a caption for each step; Esc there or Stop here ends the demo</source>
+        <translation>在流向面板的全屏演示中慢速播放，每一步都配有字幕；在演示中按 Esc 或在这里点“停止”即结束演示</translation>
+    </message>
+    <message>
+        <source>en</source>
+        <comment>language code for the core's messages: en or zh</comment>
+        <translation>zh</translation>
+    </message>
+    <message>
+        <source>Scenarios — samples and your files</source>
+        <translation>场景：示例与你的文件</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a scenario file (.yaml) of your own</source>
+        <translation>打开你自己的场景文件（.yaml）</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Seeds the generated work orders: the same seed sends the same events (default: the file's)</source>
+        <translation>生成工单所用的随机种子：相同的种子发送相同的事件（默认取文件中的值）</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Play as demo</source>
+        <translation>演示播放</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop after the event under way; the report says what was not checked</source>
+        <translation>当前事件完成后停止；报告会列出未检查的期望</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>尚未运行</translation>
     </message>
 </context>
 <context>

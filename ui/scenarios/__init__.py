@@ -1,0 +1,3 @@
+from ui.scenarios.panel import ScenariosPanel
+
+__all__ = ["ScenariosPanel"]
