@@ -27,6 +27,7 @@ from app.bus import EventBus
 from app.catalog import Catalog, default_catalog
 from app.catalog.envelope import Envelope, JsonProblem, loads, read_envelope
 from app.catalog.findings import Code, Finding, Mode, Severity, has_errors
+from app.catalog.org import read_push
 from app.events import (
     DataAreaRemoved,
     DataAreaSaved,
@@ -43,7 +44,7 @@ from app.routing.explain import Explanation, explain
 from app.routing.index import SubscriptionIndex
 from app.routing.router import Router, UnsupportedEvent
 from app.routing.subscription import Subscription
-from app.routing.topics import CODE_HINT, is_code
+from app.routing.topics import CODE_HINT, is_code, org_key
 from app.store import NewEvent, Store, WrittenEvent
 from app.store.writer import StoreWriter, WriterStopped
 from app.tasks import spawn
@@ -83,7 +84,8 @@ class Accepted:
 
     @property
     def deliveries(self) -> tuple[DeliveryRef, ...]:
-        return delivery_refs(self.first_delivery_id, self.base_codes, self.envelope.data_area)
+        return delivery_refs(self.first_delivery_id, self.base_codes, self.envelope.data_area,
+                             self.envelope.change_id)
 
     def to_json(self) -> dict[str, Any]:
         return {"eventId": self.event_id,
@@ -170,9 +172,12 @@ class Engine:
 
     # --- accepting events ---------------------------------------------------------------
 
-    def prepare(self, body: object, *, source: str = "api", mode: Mode | None = None
-                ) -> Prepared | Refusal:
-        """Validate and route one decoded body; CPU only, no I/O."""
+    def prepare(self, body: object, *, source: str = "api", mode: Mode | None = None,
+                family: str = "workorder") -> Prepared | Refusal:
+        """Validate and route one decoded body; CPU only, no I/O. ``family`` "org" reads an
+        organisation push ``{body, created_at, org_id, operator, type}`` instead."""
+        if family == "org":
+            return self._prepare_org(body, source, mode)
         report = read_envelope(body, self.catalog, mode or self.settings.validation_mode)
         envelope = report.envelope
         if envelope is not None and not is_code(envelope.data_area):
@@ -219,18 +224,42 @@ class Engine:
         )
         return Prepared(envelope, subs, warnings, row)
 
-    async def submit(self, body: object, *, source: str = "api", mode: Mode | None = None
-                     ) -> Accepted | Rejected:
+    def _prepare_org(self, body: object, source: str, mode: Mode | None) -> Prepared | Refusal:
+        """An organisation push: routed on ``org:<type>`` within its org_id, stored whole (the
+        envelope is what its subscribers receive)."""
+        report = read_push(body, mode or self.settings.validation_mode)
+        push = report.push
+        if push is None or has_errors(report.findings):
+            get = body.get if isinstance(body, dict) else (lambda _k: None)
+            code, org_id = get("type"), get("org_id")
+            return Refusal("invalid", report.findings, _text(body),
+                           org_key(code) if isinstance(code, int) else None,
+                           str(org_id) if isinstance(org_id, int) else None)
+        envelope = Envelope(str(push.org_id), org_key(push.type), dict(push.envelope),
+                            encoding="object")
+        subs = self.router.route(envelope)
+        row = NewEvent(change_id=envelope.change_id, data_area=envelope.data_area,
+                       data_json=json_codec.dumps(envelope.data),
+                       deliveries=[s.base_code for s in subs], source=source,
+                       encoding="object",
+                       warnings_json=json_codec.dumps([w.to_json() for w in report.findings])
+                       if report.findings else None)
+        return Prepared(envelope, subs, report.findings, row)
+
+    async def submit(self, body: object, *, source: str = "api", mode: Mode | None = None,
+                     family: str = "workorder") -> Accepted | Rejected:
         """Accept one event (a decoded body, or JSON text/bytes): durable on return."""
         if isinstance(body, str | bytes):
             try:
                 body = loads(body, "the event")
             except JsonProblem as problem:
+                shape = ("{body, created_at, org_id, operator, type}" if family == "org"
+                         else "{changeId, dataArea, data}")
                 return await self._reject(Refusal("not-json", [Finding(
                     "", Code.NOT_JSON, str(problem),
-                    hint="send a JSON object {changeId, dataArea, data}")],
+                    hint=f"send a JSON object {shape}")],
                     problem.text), source)
-        outcome = self.prepare(body, source=source, mode=mode)
+        outcome = self.prepare(body, source=source, mode=mode, family=family)
         if isinstance(outcome, Refusal):
             return await self._reject(outcome, source)
         try:
@@ -318,17 +347,20 @@ class Engine:
         doc.update(enabled=enabled, disabledReason=None if enabled else reason)
         return (await self.put_subscription(doc))[0]
 
-    def explain(self, body: object, base_codes: Iterable[str] | None = None
-                ) -> tuple[Refusal | None, list[Explanation]]:
+    def explain(self, body: object, base_codes: Iterable[str] | None = None, *,
+                family: str = "workorder") -> tuple[Refusal | None, list[Explanation]]:
         """For an event body: whether the engine would refuse it, and why each (or each named)
         subscription does or does not get it. The verdicts are the engine's own: the body is
         prepared exactly as ``submit`` would, nothing is stored."""
-        outcome = self.prepare(body, source="explain")
+        outcome = self.prepare(body, source="explain", family=family)
         if isinstance(outcome, Prepared):
             refusal, data_area, change_id = None, outcome.envelope.data_area, \
                 outcome.envelope.change_id
         else:
             refusal, data_area, change_id = outcome, outcome.data_area, outcome.change_id
+            if (data_area is None or change_id is None) and family == "org":
+                raise ValueError("the push needs type and org_id as whole numbers, e.g. "
+                                 '{"type": 11, "org_id": 123, "body": {...}, …}')
             if data_area is None or change_id is None:
                 raise ValueError("the event needs dataArea and changeId as strings, e.g. "
                                  '{"dataArea": "fwwt", "changeId": "1", "data": {...}}')

@@ -30,13 +30,13 @@ class DeliveryRef(NamedTuple):
 
     delivery_id: int
     base_code: str
-    topic: str  # wo/push/<baseCode>/<dataArea>
+    topic: str  # wo/push/<baseCode>/<dataArea> (org/push/<baseCode>/<org_id>)
 
 
-def delivery_refs(first_delivery_id: int, base_codes: tuple[str, ...], data_area: str
-                  ) -> tuple[DeliveryRef, ...]:
+def delivery_refs(first_delivery_id: int, base_codes: tuple[str, ...], data_area: str,
+                  change_id: str = "") -> tuple[DeliveryRef, ...]:
     """The outbox rows of one event: consecutive ids, one per subscriber, in order."""
-    return tuple(DeliveryRef(first_delivery_id + i, code, topic_for(code, data_area))
+    return tuple(DeliveryRef(first_delivery_id + i, code, topic_for(code, data_area, change_id))
                  for i, code in enumerate(base_codes))
 
 
@@ -63,7 +63,8 @@ class EventAccepted(CoreEvent):
 
     @property
     def deliveries(self) -> tuple[DeliveryRef, ...]:
-        return delivery_refs(self.first_delivery_id, self.base_codes, self.data_area)
+        return delivery_refs(self.first_delivery_id, self.base_codes, self.data_area,
+                             self.change_id)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from typing import Any, Protocol
 
 from app.live import LiveRow
+from app.routing.topics import topic_for
 
 #: Rows fetched per query.
 PAGE = 200
@@ -113,7 +114,8 @@ def _callback(r: dict[str, Any]) -> LiveRow:
 
 def _mq(r: dict[str, Any]) -> LiveRow:
     return LiveRow(seq=r["id"], at=r["mq_published_at"], kind="mq", outcome="ok",
-                   topic=f"wo/push/{r['base_code']}/{r['data_area']}", who=r["base_code"],
+                   topic=topic_for(r["base_code"], r["data_area"], r["change_id"]),
+                   who=r["base_code"],
                    order=r["service_order_id"],
                    summary=f"changeId {r['change_id']} published (QoS 1, acknowledged)",
                    meta={"deliveryId": r["id"], "eventId": r["event_id"],

@@ -179,7 +179,8 @@ class MqSide:
         account = self.broker.subscriber_account(base_code)
         return {"host": self.broker.host, "port": self.broker.port,
                 "clientId": base_code, "username": account.username,
-                "password": account.password, "topic": f"wo/push/{base_code}/#"}
+                "password": account.password, "topic": f"wo/push/{base_code}/#",
+                "orgTopic": f"org/push/{base_code}/#"}
 
 
 async def _start_mq(options: Options, engine: Engine, stack: contextlib.AsyncExitStack,

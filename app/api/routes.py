@@ -20,6 +20,7 @@ from app.catalog.findings import Mode
 from app.engine import Accepted, Engine
 from app.routing.dataareas import DataAreaError
 from app.routing.subscription import SubscriptionError
+from app.routing.topics import is_org_key
 from app.transport.http import HttpRequest, HttpResponse
 
 if TYPE_CHECKING:
@@ -95,6 +96,13 @@ ROUTES = (
     _r("POST", "/api/explain", "explain_body",
        "Why an event body {changeId, dataArea, data} would or would not reach each "
        "subscription (?baseCode=); nothing is stored"),
+    _r("POST", "/api/org/pushes", "post_org_push",
+       "Accept an organisation data-change push {body, created_at, org_id, operator, type}: "
+       "routed to the subscriptions whose orgTypes and orgIds match, on MQ topic "
+       "org/push/<baseCode>/<org_id> and by callback"),
+    _r("POST", "/api/org/explain", "explain_org_push",
+       "Why an organisation push would or would not reach each subscription (?baseCode=); "
+       "nothing is stored"),
     _r("GET", "/api/orders/{serviceOrderId}/timeline", "timeline", "A work order's story"),
     _r("GET", "/api/deliveries", "list_deliveries", "Deliveries, newest first"),
     _r("GET", "/api/deliveries/stats", "delivery_stats",
@@ -288,6 +296,20 @@ class Api:
         status = {"not-json": 400, "store-error": 503}.get(result.reason, 422)
         return HttpResponse.json(result.to_json(), status)
 
+    async def post_org_push(self, request: HttpRequest) -> HttpResponse:
+        mode = request.query.get("mode")
+        if mode is not None and mode not in ("strict", "lenient"):
+            raise Problem(422, f"mode {mode!r}", path="mode", hint="strict or lenient")
+        result = await self.engine.submit(request.body, source="api",
+                                          mode=Mode(mode) if mode else None, family="org")
+        if isinstance(result, Accepted):
+            return HttpResponse.json(result.to_json(), 202)
+        status = {"not-json": 400, "store-error": 503}.get(result.reason, 422)
+        return HttpResponse.json(result.to_json(), status)
+
+    async def explain_org_push(self, request: HttpRequest) -> HttpResponse:
+        return self._explain(request, _body(request), family="org")
+
     async def get_event(self, request: HttpRequest, eventId: str) -> HttpResponse:
         row = self.engine.event(_int(eventId, "eventId"))
         if row is None:
@@ -298,19 +320,25 @@ class Api:
         row = self.engine.event(_int(eventId, "eventId"))
         if row is None:
             raise Problem(404, f"no event {eventId}", path="eventId")
+        if is_org_key(row["change_id"]):  # stored whole: the envelope is the push
+            return self._explain(request, row["data"], family="org")
         return self._explain(request, {"changeId": row["change_id"],
                                        "dataArea": row["data_area"], "data": row["data"]})
 
     async def explain_body(self, request: HttpRequest) -> HttpResponse:
         return self._explain(request, _body(request))
 
-    def _explain(self, request: HttpRequest, body: object) -> HttpResponse:
+    def _explain(self, request: HttpRequest, body: object, family: str = "workorder"
+                 ) -> HttpResponse:
         code = request.query.get("baseCode")
         try:
-            refusal, found = self.engine.explain(body, [code] if code else None)
+            refusal, found = self.engine.explain(body, [code] if code else None, family=family)
         except ValueError as error:
-            raise Problem(422, str(error), path="", hint="an event is "
-                          '{"changeId": "1", "dataArea": "fwwt", "data": {...}}') from None
+            shape = ('{"type": 11, "org_id": 123, "operator": 234, "created_at": 1395714696, '
+                     '"body": {...}}' if family == "org" else
+                     '{"changeId": "1", "dataArea": "fwwt", "data": {...}}')
+            what = "a push" if family == "org" else "an event"
+            raise Problem(422, str(error), path="", hint=f"{what} is {shape}") from None
         if code and not found:
             raise Problem(404, f"no subscription {code!r}", path="baseCode")
         return HttpResponse.json({

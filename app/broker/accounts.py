@@ -6,7 +6,8 @@
   ``$sktalent/clients/<userID>``;
 - one account per subscriber system: username = its baseCode, password derived from this
   instance's broker secret (so it can be shown again at any time without being stored); it
-  reads only ``wo/push/<its baseCode>/#``;
+  reads only ``wo/push/<its baseCode>/#`` and ``org/push/<its baseCode>/#`` (organisation
+  pushes);
 - one account per IM user: client id = username = userID, password = authSign; it reads only
   ``$sktalent/clients/<its userID>`` and writes only ``$sktalent/server/mqttserver``.
 
@@ -51,7 +52,7 @@ def subscriber_password(broker_secret: str, base_code: str) -> str:
 # ``#`` never matches topics that start with ``$``: the $-trees are named one by one.
 SHARED_ROLES = (
     Role("service", (
-        Acl("publishClientSend", "wo/push/#"),
+        Acl("publishClientSend", "wo/push/#"), Acl("publishClientSend", "org/push/#"),
         Acl("subscribePattern", "$SYS/#"), Acl("publishClientReceive", "$SYS/#"),
         Acl("publishClientSend", "$CONTROL/dynamic-security/#"),
         Acl("subscribePattern", "$CONTROL/dynamic-security/#"),
@@ -74,9 +75,9 @@ def im_server_client(password: str) -> Client:
 
 
 def subscriber_client(base_code: str, password: str) -> Client:
-    topic = f"wo/push/{base_code}/#"
-    return Client(base_code, password, own_roles=(Role(f"subscriber:{base_code}", (
-        Acl("subscribePattern", topic), Acl("publishClientReceive", topic))),))
+    acls = tuple(acl for topic in (f"wo/push/{base_code}/#", f"org/push/{base_code}/#")
+                 for acl in (Acl("subscribePattern", topic), Acl("publishClientReceive", topic)))
+    return Client(base_code, password, own_roles=(Role(f"subscriber:{base_code}", acls),))
 
 
 def im_user_client(user_id: str, auth_sign: str) -> Client:

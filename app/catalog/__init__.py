@@ -11,9 +11,11 @@ from app.catalog.registry import Catalog
 def default_catalog() -> Catalog:
     """The catalogue with every family Push Studio ships (built once, immutable)."""
     from app.catalog.checks import WORKORDER_CHECKS
+    from app.catalog.org import ORG
+    from app.catalog.rich import RICH
     from app.catalog.workorder import WORKORDER
 
-    return Catalog((WORKORDER,), WORKORDER_CHECKS)
+    return Catalog((WORKORDER, ORG, RICH), WORKORDER_CHECKS)
 
 
 __all__ = ["Catalog", "default_catalog"]

@@ -104,6 +104,10 @@ class Field:
     open_enum: bool = False
     #: Fields of each element (ARRAY) or of the object (OBJECT).
     items: tuple[Field, ...] = ()
+    #: For an ARRAY of plain values (``"users": [1, 2, 4]``): the JSON type of each element.
+    element: JsonType | None = None
+    #: For NUMBER fields: a whole number is required (the WeCom SDK's uint32, org ids).
+    integer: bool = False
     #: Other JSON types production examples send here; lenient mode accepts them.
     also: frozenset[JsonType] = frozenset()
     #: Missing this field is an error even in lenient mode (identity fields the engine needs).
@@ -149,6 +153,9 @@ class MessageType:
     category: str = ""
     #: False for changeId 8 督办: "暂不支持", the platform does not send it.
     supported: bool = True
+    #: "object": the body is one object with ``fields``; "list": a JSON array of such objects
+    #: (organisation pushes 205, 100 and 206).
+    body: str = "object"
     description_zh: str = ""
     description_en: str = ""
     quirks: tuple[str, ...] = ()

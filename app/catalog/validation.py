@@ -94,6 +94,29 @@ def validate_object(
     return check_object(fields, data, mode, path, checks)[0]
 
 
+def check_body(
+    message_type: MessageType,
+    data: object,
+    mode: Mode = Mode.STRICT,
+    path: str = "data",
+    checks: Iterable[Check] = (),
+) -> list[Finding]:
+    """All findings for a message type's body, which is one object or, for a type whose
+    ``body`` is "list", a JSON array of objects (each checked with the type's fields)."""
+    if message_type.body != "list":
+        return validate_object(message_type.fields, data, mode, path, checks)
+    if not isinstance(data, list):
+        hint = ("wrap the object in a list: [ {...} ]" if isinstance(data, dict) else
+                f"{message_type.en} sends a list of objects")
+        return [Finding(path, Code.TYPE, f"expected an array, got {_describe(data)}",
+                        hint=hint)]
+    findings: list[Finding] = []
+    for i, element in enumerate(data):
+        findings.extend(validate_object(message_type.fields, element, mode,
+                                        join_path(path, i), checks))
+    return findings
+
+
 def validate_data(
     message_type: MessageType,
     data: object,
@@ -195,6 +218,9 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
                                f"expected {_TYPE_WORD[f.type]}, got {_describe(value)}",
                                hint=_type_hint(f, value), label_zh=f.short_zh))
             return
+    if actual is JsonType.NUMBER:
+        _number(f, value, parent, key, out)  # type: ignore[arg-type]
+        return
     if actual is JsonType.STRING:
         if not value:
             if f.required and (strict or f.essential):
@@ -218,6 +244,14 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
     elif actual is JsonType.OBJECT:
         if f.items:
             _walk(_shape(f.items), value, strict, join_path(parent, key), out)  # type: ignore[arg-type]
+    elif actual is JsonType.ARRAY and f.element is not None:
+        for i, element in enumerate(value):  # type: ignore[arg-type]
+            if JsonType.of(element) is not f.element or (
+                    f.integer and _whole(element) is None):
+                want = "a whole number" if f.integer else _TYPE_WORD[f.element]
+                out.append(Finding(join_path(join_path(parent, key), i), Code.TYPE,
+                                   f"expected {want}, got {_describe(element)}",
+                                   label_zh=f.short_zh))
     elif actual is JsonType.ARRAY and f.items:
         shape = _shape(f.items)
         path = join_path(parent, key)
@@ -231,11 +265,41 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
                                    label_zh=f.short_zh))
 
 
+def _number(f: Field, value: float, parent: str, key: str, out: list[Finding]) -> None:
+    """Whole numbers and numeric enumerations (origin 3/4/5, fail_type, org MessageType)."""
+    whole = _whole(value)
+    if f.integer and whole is None:
+        out.append(Finding(join_path(parent, key), Code.TYPE,
+                           f"expected a whole number, got {value!r}",
+                           hint="send a number without a fraction, e.g. 3",
+                           label_zh=f.short_zh))
+        return
+    if f.enum is not None:
+        code = str(whole) if whole is not None else repr(value)
+        if code not in f.enum.codes:
+            out.append(Finding(join_path(parent, key), Code.ENUM,
+                               f"{value!r} is not one of the {f.enum.name} codes",
+                               hint="one of " + f.enum.describe(), label_zh=f.short_zh))
+
+
+def _whole(value: object) -> int | None:
+    """``value`` as an int when it is a whole number (3, 3.0), else None; never overflows."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
 def _type_hint(f: Field, value: object) -> str | None:
     if f.type is JsonType.STRING and isinstance(value, int | float) and not isinstance(value, bool):
         return f'send "{value}" (a string), not {value}'
     if f.type is JsonType.ARRAY and isinstance(value, dict):
         return "wrap the object in a list: [ {...} ]"
+    if f.type is JsonType.NUMBER and isinstance(value, str):
+        stripped = value.strip()
+        if stripped.lstrip("-").isdigit():
+            return f"send {stripped} (a number), not \"{value}\""
     return None
 
 

@@ -171,7 +171,7 @@ class MqPublisher:
             body = callback_body(base_code=sub.base_code, data_area=message.data_area,
                                  change_id=message.change_id, data_json=message.data_json,
                                  encoding=sub.data_encoding, send_base_code=sub.send_base_code)
-            topic = topic_for(sub.base_code, message.data_area)
+            topic = topic_for(sub.base_code, message.data_area, message.change_id)
             try:
                 await self.client.publish(topic, body)
             except MqttError as error:  # the client is going away: the next start resends

@@ -35,6 +35,7 @@ from app.im.protocol import Acked, Ignored, ImProtocol, NotifyError, Rejected, S
 from app.im.push import push_for
 from app.im.sync import Chain, Counter, acknowledge, next_record
 from app.im.users import ImUser, UserError, auth_sign
+from app.routing.topics import ORG_PREFIX
 from app.tasks import cancel, spawn
 from app.transport.mqtt import MqttClient, MqttError
 from app.transport.mqtt_loop import LoopMqttClient, can_watch_sockets
@@ -73,7 +74,7 @@ class ImService:
         self.chains: dict[str, Chain] = {}
         self.counter = Counter()
         self.counts = dict.fromkeys(("in", "out", "rejected", "pushes", "notifications",
-                                     "publishFailed", "logDropped"), 0)
+                                     "rich", "publishFailed", "logDropped"), 0)
         # The journal: what the message path hands to the store, written in batches.
         self._rows: list[dict[str, Any]] = []
         self._pushes: list[dict[str, Any]] = []
@@ -304,6 +305,12 @@ class ImService:
         await asyncio.gather(*(acked for _, acked in started))
         return [out for out, _ in started]
 
+    async def send_rich(self, send: Send) -> dict[str, Any]:
+        """A rich-text message from POST /orgs/{org_id}/messages (made by app.im.rich): sent,
+        logged and pushed like any other, counted under ``rich``."""
+        self.counts["rich"] += 1
+        return await self.send(send)
+
     async def send(self, send: Send) -> dict[str, Any]:
         """Publish one message and wait for the broker's acknowledgement."""
         out, acked = await self._start(send)
@@ -417,7 +424,8 @@ class ImService:
     # --- work-order notifications (1001) --------------------------------------------------
 
     def _on_accepted(self, event: EventAccepted) -> None:
-        if self.users:
+        # Organisation pushes are for subscriber systems, not app users: no 1001 records.
+        if self.users and not event.change_id.startswith(ORG_PREFIX):
             self._events.put_nowait(event)
 
     async def _notify_events(self) -> None:

@@ -38,18 +38,18 @@ class SubscriptionIndex:
         self._all[sub.base_code] = sub
         if not sub.enabled:
             return
-        for change_id in _unique(sub.change_ids):
+        for change_id in _unique(sub.routing_keys):
             by_area = self._index.setdefault(change_id, {})
-            for area in _unique(sub.data_areas):
+            for area in _unique(sub.scope_of(change_id)):
                 by_area.setdefault(area, {})[sub.base_code] = sub
 
     def remove(self, base_code: str) -> Subscription | None:
         old = self._all.pop(base_code, None)
         if old is None or not old.enabled:
             return old
-        for change_id in _unique(old.change_ids):
+        for change_id in _unique(old.routing_keys):
             by_area = self._index[change_id]
-            for area in _unique(old.data_areas):
+            for area in _unique(old.scope_of(change_id)):
                 subs = by_area[area]
                 del subs[base_code]
                 if not subs:

@@ -1,4 +1,6 @@
-"""A subscriber system (报备注册): its scope (dataAreas), content (changeIds) and delivery.
+"""A subscriber system (报备注册): its scope (dataAreas), content (changeIds) and delivery;
+and, for organisation data-change pushes, the push types it wants (orgTypes) from which
+organisations (orgIds).
 
 ``Subscription.from_json`` is the one place input from the API, the CLI, scenarios and the
 GUI becomes a subscription; every problem is a Finding naming the field and the fix.
@@ -13,7 +15,8 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from app.catalog.findings import Code, Finding
-from app.routing.topics import CODE_HINT, is_code
+from app.catalog.org import ORG, parse_type
+from app.routing.topics import CODE_HINT, is_code, is_org_key, org_key
 
 ALL_AREAS = "*"
 #: Delay before each attempt (seconds): at once, then 5 s, 30 s, 2 min, 10 min, 30 min.
@@ -74,6 +77,10 @@ class Subscription:
     auto_disable_after: int = DEFAULT_AUTO_DISABLE_AFTER
     #: Why the callback service disabled it (410 Gone, too many failures), if it did.
     disabled_reason: str | None = None
+    #: Organisation push types it subscribes to (MessageType codes as strings, "11"), and the
+    #: organisations it hears them from (org_ids as strings, or "*" for every one).
+    org_types: tuple[str, ...] = ()
+    org_ids: tuple[str, ...] = (ALL_AREAS,)
 
     @property
     def all_areas(self) -> bool:
@@ -81,6 +88,18 @@ class Subscription:
 
     def covers_area(self, data_area: str) -> bool:
         return self.all_areas or data_area in self.data_areas
+
+    def covers_org(self, org_id: str) -> bool:
+        return self.org_ids == (ALL_AREAS,) or org_id in self.org_ids
+
+    @property
+    def routing_keys(self) -> tuple[str, ...]:
+        """What the index files it under: its changeIds, then ``org:<type>`` per org type."""
+        return self.change_ids + tuple(org_key(t) for t in self.org_types)
+
+    def scope_of(self, key: str) -> tuple[str, ...]:
+        """The scope a routing key is matched in: data areas, or org_ids for org pushes."""
+        return self.org_ids if is_org_key(key) else self.data_areas
 
     def with_changes(self, **changes: Any) -> Subscription:
         return replace(self, **changes)
@@ -105,6 +124,9 @@ class Subscription:
             "ordering": self.ordering,
             "autoDisableAfter": self.auto_disable_after,
             "disabledReason": self.disabled_reason,
+            "orgTypes": [int(t) for t in self.org_types],
+            "orgIds": [ALL_AREAS] if self.org_ids == (ALL_AREAS,)
+            else [int(o) for o in self.org_ids],
         }
         return out
 
@@ -127,7 +149,7 @@ class Subscription:
 
 _KNOWN_KEYS = {"baseCode", "name", "dataAreas", "changeIds", "callbackUrl", "dataEncoding",
                "secret", "retrySchedule", "enabled", "sendBaseCode", "timeout", "concurrency",
-               "ordering", "autoDisableAfter", "disabledReason"}
+               "ordering", "autoDisableAfter", "disabledReason", "orgTypes", "orgIds"}
 
 
 class _Reader:
@@ -152,11 +174,17 @@ class _Reader:
                                              "fields: " + ", ".join(sorted(_KNOWN_KEYS))))
         body_code = obj.get("baseCode")
         code = self.base_code(url_code if body_code is None else body_code, url_code)
+        org_types = self.org_types(obj.get("orgTypes"))
+        # A subscriber of organisation pushes only may leave the work-order fields out.
+        org_only = bool(org_types) and obj.get("changeIds") in (None, [])
         sub = Subscription(
             base_code=code,
             name=self.string(obj, "name", default=code),
-            data_areas=self.data_areas(obj.get("dataAreas")),
-            change_ids=self.change_ids(obj.get("changeIds")),
+            data_areas=(self.data_areas(obj["dataAreas"]) if org_only and "dataAreas" in obj
+                        else (ALL_AREAS,) if org_only else self.data_areas(obj.get("dataAreas"))),
+            change_ids=() if org_only else self.change_ids(obj.get("changeIds")),
+            org_types=org_types,
+            org_ids=self.org_ids(obj.get("orgIds")),
             callback_url=self.url(obj.get("callbackUrl")),
             data_encoding=self.encoding(obj.get("dataEncoding", "string")),
             secret=self.secret(obj.get("secret")),
@@ -251,6 +279,44 @@ class _Reader:
             elif change_id not in ids:
                 ids.append(change_id)
         return tuple(sorted(ids, key=int))
+
+    def org_types(self, value: object) -> tuple[str, ...]:
+        if value in (None, []):
+            return ()
+        if not isinstance(value, list):
+            self.bad("orgTypes", "orgTypes must be a list of organisation push types",
+                     "MessageType codes or names, e.g. [11, 202] or [\"ORG_UPDATED\"]")
+            return ()
+        codes: list[str] = []
+        for i, item in enumerate(value):
+            code = parse_type(item)
+            if code is None:
+                self.findings.append(Finding(
+                    f"orgTypes[{i}]", Code.ENUM,
+                    f"{item!r} is not an organisation push type",
+                    hint="one of " + ", ".join(f"{t.id} {t.en}" for t in ORG.types)))
+            elif str(code) not in codes:
+                codes.append(str(code))
+        return tuple(sorted(codes, key=int))
+
+    def org_ids(self, value: object) -> tuple[str, ...]:
+        if value is None:
+            return (ALL_AREAS,)
+        if not isinstance(value, list) or not value:
+            self.bad("orgIds", "orgIds must be a non-empty list of organisation ids",
+                     'e.g. [123], or ["*"] (the default) for every organisation')
+            return (ALL_AREAS,)
+        if value == [ALL_AREAS]:
+            return (ALL_AREAS,)
+        ids: list[str] = []
+        for i, org_id in enumerate(value):
+            if isinstance(org_id, int) and not isinstance(org_id, bool) and org_id >= 0:
+                if str(org_id) not in ids:
+                    ids.append(str(org_id))
+            else:
+                self.bad(f"orgIds[{i}]", f"{org_id!r} is not an organisation id",
+                         'a whole number such as 123; ["*"] alone means every organisation')
+        return tuple(ids) or (ALL_AREAS,)
 
     def url(self, value: object) -> str | None:
         if value in (None, ""):

@@ -3,16 +3,24 @@ in-process platform (managed Mosquitto included)."""
 
 from __future__ import annotations
 
+import asyncio
+import base64
+import json
+import os
 from typing import Any
 
 import pytest
+from standardwebhooks.webhooks import Webhook
 
 from app.broker.managed import find_mosquitto
+from app.catalog.org import EXAMPLES_DIR as ORG_EXAMPLES
 from app.catalog.samples import sample
 from app.platform import Options, Platform
+from app.transport.mqtt import MqttClient
 from simulator.api_client import ApiError, PlatformClient
 from simulator.app_users import AppUserCrowd
 from simulator.subscribers import SubscriberHost
+from tests.conftest import until
 
 
 @pytest.fixture
@@ -100,3 +108,74 @@ async def test_an_unreachable_api_is_said_plainly():
     assert caught.value.status is None
     assert "cannot connect to 127.0.0.1:9" in str(caught.value)
     assert "is Push Studio serving at http://127.0.0.1:9?" in str(caught.value)
+
+
+# --- organisation pushes ------------------------------------------------------------------
+
+
+def org_push(code: int = 11, org_id: int = 123, **changes: Any) -> dict[str, Any]:
+    body = json.loads((ORG_EXAMPLES / "11-ORG_UPDATED.json").read_text(encoding="utf-8"))
+    return {"body": body, "created_at": 1395714696, "org_id": org_id, "operator": 234,
+            "type": code, **changes}
+
+
+async def test_an_org_push_reaches_its_subscriber_signed_retried_and_on_its_topic(api):
+    secret = "whsec_" + base64.b64encode(os.urandom(24)).decode()
+    sim = await api.post("/api/simulators", {"name": "orgsys", "secret": secret,
+                                             "statuses": [500, 200]})
+    await api.put("/api/subscriptions/ORGSYS", {
+        "orgTypes": ["ORG_UPDATED", 205], "orgIds": [123], "callbackUrl": sim["url"],
+        "secret": secret, "retrySchedule": [0, 0.2]})
+    await api.put("/api/subscriptions/WOONLY", subscription("WOONLY"))
+    account = (await api.get("/api/subscriptions/ORGSYS"))["mqtt"]
+    assert account["orgTopic"] == "org/push/ORGSYS/#"
+    reader = MqttClient(account["host"], account["port"], username=account["username"],
+                        password=account["password"])
+    await reader.connect(5)
+    try:
+        await reader.subscribe(account["orgTopic"])
+        push = org_push()
+        accepted = await api.post("/api/org/pushes", push)
+        (delivery,) = accepted["deliveries"]
+        assert (delivery["baseCode"], delivery["topic"]) == ("ORGSYS", "org/push/ORGSYS/123")
+
+        message = await asyncio.wait_for(reader.messages.get(), 5)
+        assert message.topic == "org/push/ORGSYS/123" and json.loads(message.payload) == push
+
+        orgsys = api.platform.sims.subscribers["orgsys"]
+        await until(lambda: len(orgsys.received) == 2)
+        requests = await api.get("/api/simulators/orgsys/requests")
+        assert [r["answered"] for r in requests] == [500, 200]
+        second = requests[1]
+        assert second["signature"] == "valid"
+        assert Webhook(secret).verify(second["body"], second["headers"]) == push
+        # The same webhook-id both times: a receiver can tell the retry from a new push.
+        assert requests[0]["headers"]["webhook-id"] == second["headers"]["webhook-id"]
+
+        store = api.platform.engine.store
+        await until(lambda: store.delivery(delivery["id"])["status"] == "delivered")
+        assert [a["verdict"] for a in store.attempts(delivery["id"])] == ["retry", "delivered"]
+    finally:
+        await reader.disconnect()
+
+    event = await api.get(f"/api/events/{accepted['eventId']}")
+    assert event["change_id"] == "org:11" and event["data"] == push
+    why = await api.get(f"/api/events/{accepted['eventId']}/explain")
+    assert {s["baseCode"]: s["reason"] for s in why["subscriptions"]} == {
+        "ORGSYS": "matched", "WOONLY": "change-not-subscribed"}
+    elsewhere = await api.post("/api/org/explain", org_push(org_id=9), baseCode="ORGSYS")
+    assert elsewhere["subscriptions"][0]["reason"] == "area-out-of-scope"
+
+
+async def test_a_bad_org_push_is_refused_with_its_findings_and_nothing_is_sent(api):
+    await api.put("/api/subscriptions/ORGSYS", {"orgTypes": [11]})
+    status, answer = await api.exchange("POST", "/api/org/pushes", org_push(type="11"))
+    assert status == 422 and answer["reason"] == "invalid"
+    assert answer["errors"][0]["path"] == "type" and "send 11" in answer["errors"][0]["hint"]
+    status, answer = await api.exchange("POST", "/api/org/pushes", org_push(body=[]))
+    assert status == 422 and answer["errors"][0]["path"] == "body"
+    status, answer = await api.exchange("POST", "/api/org/pushes", org_push(type=99))
+    assert status == 422 and "ORG_UPDATED" in answer["errors"][0]["hint"]
+    status, _ = await api.exchange("POST", "/api/org/explain", {"type": "x"})
+    assert status == 422
+    assert api.platform.engine.store.deliveries(base_code="ORGSYS") == []

@@ -30,6 +30,6 @@ def test_an_im_user_is_bound_to_its_client_id_and_its_own_topic():
 
 def test_a_subscriber_reads_its_own_tree_and_the_service_account_every_tree():
     (own,) = subscriber_client("HRZ", "pw").own_roles
-    assert {a.topic for a in own.acls} == {"wo/push/HRZ/#"}
+    assert {a.topic for a in own.acls} == {"wo/push/HRZ/#", "org/push/HRZ/#"}
     assert subscriber_client("HRZ", "pw").clientid is None  # several consumers may share it
     assert service_client("pw").roles == ("service",)

@@ -188,3 +188,16 @@ def test_explain_agrees_with_the_router(population: list[Subscription], area: st
         return
     assert routed == {v.base_code for v in verdicts if v.matched}
     assert all(v.reason is not Reason.CHANGE_UNSUPPORTED for v in verdicts)
+
+
+def test_org_pushes_are_explained_by_org_ids_and_org_types(catalog):
+    known = catalog.workorder.type_ids
+    sub = Subscription.from_json({"baseCode": "ORG", "orgTypes": [11], "orgIds": [123]},
+                                 known)
+    assert explain(sub, "123", "org:11", catalog).matched
+    other = explain(sub, "9", "org:205", catalog)
+    assert other.reasons == (Reason.AREA_OUT_OF_SCOPE, Reason.CHANGE_NOT_SUBSCRIBED)
+    assert "org_id 9 is outside its orgIds (123)" in other.messages[0]
+    assert "205 DEPARTMENT_CREATED is not among its orgTypes (11 ORG_UPDATED)" in \
+        other.messages[1]
+    assert explain(sub, "123", "org:99", catalog).reason is Reason.UNKNOWN_CHANGE

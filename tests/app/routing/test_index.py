@@ -178,3 +178,20 @@ def test_match_equals_brute_force(initial: list[Subscription],
     assert len(index) == len(model)
     assert {s.base_code for s in index} == set(model)
     assert all(index.get(code) is s for code, s in model.items())
+
+
+def test_org_pushes_match_on_type_within_org_ids():
+    known = default_catalog().workorder.type_ids
+    index = SubscriptionIndex([
+        Subscription.from_json(subscription("BOTH", orgTypes=[11], orgIds=[123]), known),
+        Subscription.from_json({"baseCode": "ALL", "orgTypes": [11, 205]}, known),
+        Subscription.from_json(subscription("WO"), known),
+    ])
+    assert [s.base_code for s in index.match("123", "org:11")] == ["BOTH", "ALL"]
+    assert [s.base_code for s in index.match("9", "org:11")] == ["ALL"]
+    assert [s.base_code for s in index.match("123", "org:205")] == ["ALL"]
+    assert index.match("123", "org:12") == []
+    # The work-order side is untouched: the org subscriber's "*" areas hold no changeIds.
+    assert [s.base_code for s in index.match("fwwt", "1")] == ["BOTH", "WO"]
+    index.remove("ALL")
+    assert index.match("9", "org:11") == []

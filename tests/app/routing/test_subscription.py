@@ -382,7 +382,7 @@ def test_to_json_has_the_contract_fields() -> None:
                    "dataEncoding": "object", "secret": SECRET, "retrySchedule": [1.0, 2.5],
                    "enabled": False, "sendBaseCode": True, "timeout": 3.0,
                    "concurrency": 4, "ordering": "per-order", "autoDisableAfter": 0,
-                   "disabledReason": None}
+                   "disabledReason": None, "orgTypes": [], "orgIds": ["*"]}
     json.dumps(out)  # plain JSON
 
 
@@ -462,3 +462,40 @@ def test_the_broker_service_account_name_is_reserved(code) -> None:
     assert SERVICE_USER in RESERVED_BASE_CODES
     (finding,) = findings_of(doc_with(baseCode=code))
     assert finding.path == "baseCode" and "reserved" in finding.message
+
+
+# --- organisation pushes --------------------------------------------------------------
+
+
+def test_org_types_are_read_by_code_or_name_and_kept_sorted():
+    sub = read(subscription(orgTypes=["ORG_UPDATED", 205, "11"], orgIds=[123, 7]))
+    assert sub.org_types == ("11", "205") and sub.org_ids == ("123", "7")
+    out = sub.to_json()
+    assert out["orgTypes"] == [11, 205] and out["orgIds"] == [123, 7]
+    assert read(out) == sub  # the stored form reads back the same
+
+
+def test_a_subscriber_of_org_pushes_only_needs_no_change_ids():
+    sub = read({"baseCode": "ORGONLY", "orgTypes": [11]})
+    assert sub.change_ids == () and sub.org_types == ("11",) and sub.org_ids == ("*",)
+    assert sub.routing_keys == ("org:11",)
+    assert read(sub.to_json()) == sub
+
+
+@pytest.mark.parametrize(("doc", "path", "fragment"), [
+    ({"orgTypes": [99]}, "orgTypes[0]", "11 ORG_UPDATED"),
+    ({"orgTypes": "11"}, "orgTypes", "[11, 202]"),
+    ({"orgTypes": [11], "orgIds": ["abc"]}, "orgIds[0]", "whole number"),
+    ({"orgTypes": [11], "orgIds": []}, "orgIds", '["*"]'),
+])
+def test_bad_org_fields_are_named(doc, path, fragment):
+    with pytest.raises(SubscriptionError) as caught:
+        read(subscription(**doc))
+    (finding,) = caught.value.findings
+    assert finding.path == path and fragment in (finding.hint or "")
+
+
+def test_neither_change_ids_nor_org_types_is_still_an_error():
+    with pytest.raises(SubscriptionError) as caught:
+        read({"baseCode": "X", "dataAreas": ["fwwt"], "changeIds": []})
+    assert [f.path for f in caught.value.findings] == ["changeIds"]

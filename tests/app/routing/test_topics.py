@@ -29,3 +29,11 @@ def test_valid_codes_give_four_plain_levels(base_code: str, area: str) -> None:
     assert topic.split("/") == ["wo", "push", base_code, area]
     assert "+" not in topic and "#" not in topic and "\0" not in topic
     assert not topic.startswith("$")
+
+
+def test_org_pushes_have_their_own_topic_tree():
+    from app.routing.topics import is_org_key, org_key, org_type_of, topic_for
+    assert org_key(11) == "org:11" and is_org_key("org:11") and not is_org_key("1")
+    assert org_type_of("org:205") == "205"
+    assert topic_for("HRZ", "123", "org:11") == "org/push/HRZ/123"
+    assert topic_for("HRZ", "fwwt", "1") == topic_for("HRZ", "fwwt") == "wo/push/HRZ/fwwt"
