@@ -28,6 +28,7 @@ from app.cli import (
     catalog,
     dataareas,
     explain,
+    inspect,
     send,
     serve,
     settings,
@@ -52,8 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
                                                      f"{paths.DB_NAME})")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (validate, catalog, send, explain, subscriptions, dataareas, timeline,
-                   settings):
+    for module in (validate, inspect, catalog, send, explain, subscriptions, dataareas,
+                   timeline, settings):
         module.add_parser(sub)
     bench.add_parser(sub, simulators=SubscriberHost, crowd=AppUserCrowd)
     # The composition root is the one place that knows the simulator: app/ does not import it.
