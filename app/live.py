@@ -23,6 +23,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from app.bus import EventBus
+from app.catalog.org import type_name
 from app.events import (
     DeliveryAttempted,
     EventAccepted,
@@ -31,6 +32,7 @@ from app.events import (
     MqPublished,
     PushRecorded,
 )
+from app.routing.topics import is_org_key, org_type_of
 
 #: Rows kept in memory (about 300 bytes each, plus the payload text they point to).
 CAPACITY = 100_000
@@ -156,7 +158,7 @@ class LiveFeed:
         self._add({"at": e.at, "kind": "event", "outcome": "ok" if e.base_codes else "info",
                    "topic": f"events/{e.change_id}/{e.data_area}", "who": e.source,
                    "order": e.service_order_id,
-                   "summary": f"changeId {e.change_id} · {e.data_area} → {to}",
+                   "summary": f"{_what(e.change_id, e.data_area)} → {to}",
                    "raw": e.data_json,
                    "meta": {"eventId": e.event_id, "changeId": e.change_id,
                             "dataArea": e.data_area, "deliveries": list(e.base_codes),
@@ -204,7 +206,7 @@ class LiveFeed:
         self.counts["mq"] += 1
         self._add({"at": e.at, "kind": "mq", "outcome": "ok", "topic": e.topic,
                    "who": e.base_code, "order": self._order_of_delivery(e.delivery_id),
-                   "summary": f"changeId {e.change_id} published (QoS 1, acknowledged)",
+                   "summary": f"{_what(e.change_id)} published (QoS 1, acknowledged)",
                    "raw": e.body.decode("utf-8", "replace"),
                    "meta": {"deliveryId": e.delivery_id, "changeId": e.change_id}})
 
@@ -275,3 +277,13 @@ def make_filter(text: str, mode: str = "text") -> Callable[[LiveRow], bool]:
         if "+" in level and level != "+":
             raise FilterError("topic: '+' stands alone as a level (wo/push/+/fwwt)")
     return lambda row: topic_matches(text, row.topic)
+
+
+def _what(change_id: str, scope: str | None = None) -> str:
+    """``changeId 4 · fwwt``, or for an organisation push ``org push 11 ORG_UPDATED · org
+    123`` (its routing key is ``org:11`` and its scope the org_id)."""
+    if is_org_key(change_id):
+        code = org_type_of(change_id)
+        text = f"org push {code} {type_name(code)}"
+        return f"{text} · org {scope}" if scope is not None else text
+    return f"changeId {change_id} · {scope}" if scope is not None else f"changeId {change_id}"

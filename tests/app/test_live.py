@@ -33,6 +33,20 @@ async def test_accepted_and_rejected_events_become_rows(engine):
     assert feed.pending() == 0
 
 
+async def test_an_org_push_row_names_its_type_and_organisation(engine):
+    feed = LiveFeed(engine.bus)
+    await engine.put_subscription({"baseCode": "ORGSYS", "orgTypes": [200]})
+    accepted = await engine.submit({"body": {"org_id": 7}, "created_at": 1, "org_id": 7,
+                                    "operator": 2, "type": 200}, family="org")
+    (row,) = feed.since(0)
+    assert row.summary == "org push 200 REINITIALIZE_ORG · org 7 → ORGSYS"
+    assert row.topic == "events/org:200/7" and row.order is None
+    engine.bus.publish(MqPublished(delivery_id=accepted.first_delivery_id, base_code="ORGSYS",
+                                   topic="org/push/ORGSYS/7", change_id="org:200", body=b"{}"))
+    (published,) = feed.since(row.seq)
+    assert published.summary == "org push 200 REINITIALIZE_ORG published (QoS 1, acknowledged)"
+
+
 def test_since_pages_through_a_window_that_evicts_and_counts():
     bus = EventBus()
     feed = LiveFeed(bus, capacity=3)
