@@ -1,4 +1,6 @@
-"""``python main.py catalog [CHANGE_ID] [--json]``: the message catalogue as the spec gives it."""
+"""``python main.py catalog [--family F] [TYPE] [--json]``: the message catalogue as the spec
+gives it — work-order changeIds by default; ``--family org`` (organisation pushes), ``wecom``
+(WeCom sync messages) or ``rich`` (the rich-message API) for the other families."""
 
 from __future__ import annotations
 
@@ -15,15 +17,23 @@ from app.cli import OK, UNUSABLE, print_err
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("catalog", help="list every changeId and its fields",
                        description=__doc__)
-    p.add_argument("change_id", nargs="?", metavar="CHANGE_ID",
-                   help="show the fields of one changeId only")
+    p.add_argument("change_id", nargs="?", metavar="TYPE",
+                   help="show the fields of one changeId (or of one type of --family) only")
+    p.add_argument("--family", default="workorder",
+                   help="workorder (default), org, wecom or rich")
     p.add_argument("--json", action="store_true", help="the whole catalogue as JSON")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     catalog = default_catalog()
-    family = catalog.workorder
+    family = catalog.families.get(args.family)
+    if family is None:
+        print_err(f"catalog: --family {args.family!r} is not a family; one of "
+                  + ", ".join(catalog.families))
+        return UNUSABLE
+    if family.id != "workorder":
+        return _other(family, args)
     types = family.types
     if args.change_id is not None:
         mt = catalog.change(args.change_id)
@@ -50,6 +60,39 @@ def run(args: argparse.Namespace) -> int:
         print("\n`python main.py catalog N` shows the fields of changeId N.")
         return OK
     _print_type(types[0])
+    return OK
+
+
+def _other(family: Family, args: argparse.Namespace) -> int:
+    """Another family: its types, or one type's fields."""
+    if args.change_id is not None and args.change_id not in family.by_id:
+        print_err(f"catalog: {args.change_id!r} is not a type of {family.en}; one of "
+                  + ", ".join(family.type_ids))
+        return UNUSABLE
+    if args.json:
+        out: Any = (type_json(family.by_id[args.change_id]) if args.change_id
+                    else family_json(family))
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return OK
+    if args.change_id is None:
+        print(f"{family.zh} · {family.en}  ({family.source})\n")
+        width = max(len(t.id) for t in family.types)
+        for mt in family.types:
+            shape = ", a list of them" if mt.body == "list" else ""
+            count = f"{len(mt.fields)} field{'s' if len(mt.fields) != 1 else ''}"
+            print(f"  {mt.id:>{width}}  {mt.zh} · {mt.en}  ({count}{shape})")
+        print("\nexamples:")
+        for ex in family.examples:
+            print(f"  {ex.id:<24} {ex.title}")
+        print(f"\n`python main.py catalog --family {family.id} TYPE` shows a type's fields.")
+        return OK
+    mt = family.by_id[args.change_id]
+    print(f"{family.en} {mt.id} {mt.zh} · {mt.en}"
+          + (" — the body is a list of these" if mt.body == "list" else ""))
+    for quirk in mt.quirks:
+        print(f"  quirk: {quirk}")
+    print()
+    _print_fields(mt.fields, "  ")
     return OK
 
 

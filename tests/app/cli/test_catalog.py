@@ -32,3 +32,14 @@ def test_json(capsys):
 def test_unknown_change_id(capsys):
     assert main(["catalog", "12"]) == 2
     assert "one of 1, 5, 2" in capsys.readouterr().err
+
+
+def test_other_families_are_listed_and_shown(capsys):
+    assert main(["catalog", "--family", "org"]) == 0
+    out = capsys.readouterr().out
+    assert "205  部门创建 · DEPARTMENT_CREATED  (1 field, a list of them)" in out
+    assert main(["catalog", "--family", "org", "16"]) == 0
+    assert "quirk: bare user ids here" in capsys.readouterr().out
+    assert main(["catalog", "--family", "org", "99"]) == 2
+    assert "not a type of organisation data-change push" in capsys.readouterr().err
+    assert main(["catalog", "--family", "nope"]) == 2
