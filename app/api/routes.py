@@ -66,11 +66,14 @@ class Route:
     handler: str
     summary: str
     public: bool = False
+    #: The Authorization schemes that may carry the token (app.api.token).
+    schemes: tuple[str, ...] = ("Bearer",)
 
 
-def _r(method: str, path: str, handler: str, summary: str, public: bool = False) -> Route:
+def _r(method: str, path: str, handler: str, summary: str, public: bool = False,
+       schemes: tuple[str, ...] = ("Bearer",)) -> Route:
     regex = re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path)
-    return Route(method, re.compile(f"^{regex}$"), handler, summary, public)
+    return Route(method, re.compile(f"^{regex}$"), handler, summary, public, schemes)
 
 
 ROUTES = (
@@ -147,6 +150,11 @@ ROUTES = (
     _r("GET", "/api/pushes", "list_pushes", "Mobile pushes recorded for offline users"),
     _r("POST", "/api/broker/restart", "restart_broker",
        "Stop the managed broker and let it start again as after a crash (an outage drill)"),
+    # The document's own path, not under /api; its "http的token" is also taken as Token.
+    _r("POST", "/orgs/{org_id}/messages", "post_org_message",
+       "发送富文本消息: a rich-text message {body: {chat: {content, apns_summary, type: 0}}, "
+       "app_id, dest_id, dest_type: 1, type: 4} to IM user dest_id (docs/rich-messages.md)",
+       schemes=("Bearer", "Token")),
 )
 
 
@@ -175,10 +183,13 @@ class Api:
                 allowed.append(route.method)
                 continue
             if not route.public and not tokens.matches(request.headers.get("authorization"),
-                                                       self.token):
-                return _error(Problem(401, "missing or wrong bearer token",
-                                      "send Authorization: Bearer <token>; the token is in the "
-                                      "ready line of `serve` and in the data dir's api-token"))
+                                                       self.token, route.schemes):
+                return _error(Problem(
+                    401, "missing or wrong " + ("bearer token" if len(route.schemes) == 1
+                                                else "token"),
+                    "send " + " or ".join(f"Authorization: {s} <token>" for s in route.schemes)
+                    + "; the token is in the ready line of `serve` and in the data dir's "
+                    "api-token"))
             try:
                 return await getattr(self, route.handler)(request, **match.groupdict())
             except Problem as problem:
@@ -578,6 +589,11 @@ class Api:
             raise Problem(409, str(error), "start serve with the managed broker") from None
         except RuntimeError as error:  # it did not come back: the message says why
             raise Problem(503, str(error)) from None
+
+    async def post_org_message(self, request: HttpRequest, org_id: str) -> HttpResponse:
+        from app.api.rich import post_message  # it builds on Problem, defined here
+
+        return await post_message(request, org_id, self._im)
 
     def _im(self) -> ImService:
         if self.im is None:

@@ -28,8 +28,29 @@ def load_or_create(data_dir: Path, name: str = TOKEN_FILE) -> str:
     return token
 
 
-def matches(header: str | None, token: str) -> bool:
-    """Does an ``Authorization`` header carry the token? Constant-time comparison."""
-    if not header or not header.startswith("Bearer "):
-        return False
-    return hmac.compare_digest(header.removeprefix("Bearer ").strip().encode(), token.encode())
+def matches(header: str | None, token: str, schemes: tuple[str, ...] = ("Bearer",)) -> bool:
+    """Does an ``Authorization`` header carry the token, in one of ``schemes``? Constant-time
+    comparison."""
+    presented = _presented(header, schemes)
+    return presented is not None and hmac.compare_digest(presented.encode(), token.encode())
+
+
+def _presented(header: str | None, schemes: tuple[str, ...]) -> str | None:
+    """The token an ``Authorization`` header presents, or None.
+
+    ``Bearer <token>`` is the API's own scheme. ``Token`` is HTTP Token authentication as
+    Rails reads it (ActionController::HttpAuthentication::Token), which is what "使用http的
+    token" most likely means in spec/org-change-push.md: ``Token <token>`` or
+    ``Token token="<token>"``, other parameters after a comma ignored.
+    """
+    if not header:
+        return None
+    for scheme in schemes:
+        if header.startswith(scheme + " "):
+            rest = header.removeprefix(scheme + " ").strip()
+            if scheme == "Token" and rest.startswith("token="):
+                rest = rest.removeprefix("token=").split(",", 1)[0].strip()
+                if len(rest) >= 2 and rest[0] == rest[-1] == '"':
+                    rest = rest[1:-1]
+            return rest
+    return None

@@ -40,6 +40,8 @@ class Code(StrEnum):
     UNSUPPORTED = "unsupported"
     CONSISTENCY = "consistency"
     UNKNOWN_AREA = "unknown-area"
+    #: A receiver that is no IM user (POST /orgs/{org_id}/messages).
+    UNKNOWN_USER = "unknown-user"
     STORE = "store"
 
 

@@ -59,7 +59,7 @@ class Send:
 
     user_id: str
     message: dict[str, Any]
-    #: sent | chat | received | notification
+    #: sent | chat | received | notification | rich (app.im.rich)
     kind: str
 
 

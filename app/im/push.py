@@ -10,7 +10,10 @@ and ``expert`` or ``user``; the payload exactly as the spec shapes it for the us
 Decisions where the spec is silent: ``feedback`` and ``expert`` have no push format, so they
 get none (and the record says so); a 1001 work-order notification is pushed as an ``order``
 push with the work order's id and status; Android's ``activity`` is "待客户端定" (the client
-decides) and is sent empty.
+decides) and is sent empty. A ``rich_message`` (POST /orgs/{org_id}/messages, app.im.rich)
+has no push format either, but its request carries the push text itself: ``apns_summary``
+becomes the iOS ``alert`` and the Android ``body.text`` (the ticker stays the common one), with
+action ``rich_message`` and the message's ``org_id`` and ``app_id`` as its ids (strings).
 """
 
 from __future__ import annotations
@@ -43,6 +46,12 @@ def push_for(user: ImUser, message: dict[str, Any]) -> dict[str, Any] | None:
         kind = "order"
         fields = {"o_id": payload.get("o_id"), "status": payload.get("status"),
                   "alert": payload.get("alert", "")}
+    elif kind == "rich_message":  # the request says what to push: apns推送内容
+        # Ids as strings, like the spec's o_id and note_id: Umeng's Android extra is a map of
+        # strings.
+        chat = payload.get("chat") or {}
+        fields = {"org_id": str(payload.get("org_id")), "app_id": str(payload.get("app_id")),
+                  "alert": chat.get("apns_summary", "")}
     elif kind == "webview":
         fields = {"url": payload.get("url", "")}
     else:
@@ -64,5 +73,6 @@ def android(action: str, fields: dict[str, Any]) -> dict[str, Any]:
         body.update(after_open="go_url", url=fields["url"])
         return {"body": body, "extra": {}}
     body.update(after_open="go_activity", activity="")
-    extra = {k: fields[k] for k in ("o_id", "status", "note_id") if k in fields}
+    extra = {k: fields[k] for k in ("o_id", "status", "note_id", "org_id", "app_id")
+             if k in fields}
     return {"body": body, "extra": extra}

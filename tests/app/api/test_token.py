@@ -26,3 +26,16 @@ def test_readable_by_the_owner_only_even_if_loosened(tmp_path):
                                             ("abc", False), (None, False), ("Bearer ", False)])
 def test_matches(header, ok):
     assert matches(header, "abc") is ok
+
+
+@pytest.mark.parametrize(("header", "ok"), [
+    ("Bearer abc", True), ("Token abc", True), ('Token token="abc"', True),
+    ('Token token="abc", nonce="n"', True), ("Token token=abc", True),
+    ('Token token="abd"', False), ("token abc", False), ('Token token=""', False),
+    ("Token ", False), ("Basic abc", False)])
+def test_http_token_authentication_where_a_route_allows_it(header, ok):
+    assert matches(header, "abc", ("Bearer", "Token")) is ok
+
+
+def test_the_token_scheme_is_refused_where_only_bearer_is_allowed():
+    assert matches("Token abc", "abc") is False

@@ -36,3 +36,22 @@ def test_notes_carry_note_id_and_webview_a_url():
 def test_feedback_and_expert_have_no_push_in_the_spec():
     assert push_for(IOS, {"type": "feedback", "payload": {"content": "x"}}) is None
     assert push_for(IOS, {"type": "expert", "payload": {}}) is None
+
+
+RICH = {"type": "rich_message", "payload": {
+    "org_id": 123, "app_id": 100, "t": "1",
+    "chat": {"content": {"title": "x"}, "apns_summary": "老大给你安排了一个xxx考试", "type": 0}}}
+
+
+def test_a_rich_message_pushes_its_apns_summary_on_ios():
+    push = push_for(IOS, RICH)
+    assert push["payload"] == {"action": "rich_message", "org_id": "123", "app_id": "100",
+                               "alert": "老大给你安排了一个xxx考试"}
+
+
+def test_a_rich_message_pushes_its_apns_summary_as_androids_text():
+    payload = push_for(ANDROID, RICH)["payload"]
+    assert payload["body"]["text"] == "老大给你安排了一个xxx考试"
+    assert payload["body"]["ticker"] == "问答CallTalent，您有一条新消息！"  # the common one
+    assert payload["body"]["after_open"] == "go_activity"
+    assert payload["extra"] == {"org_id": "123", "app_id": "100"}
