@@ -28,6 +28,8 @@ class Hub(QObject):
     scenario_caption = Signal(str)
     #: The Flow presentation window was closed (Esc, F11, the window manager).
     presentation_closed = Signal()
+    #: Show this payload in the Inspector: JSON, or a captured HTTP request with its body.
+    inspect = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -4,7 +4,8 @@ JSON (a tree; ``data`` sent as a string is opened up; binary protobuf decoded), 
 text as it travelled), HTTP (a callback's URL, request headers, what a receiver would make
 of the signature, and the answer), Hex (the bytes: protobuf on the wire, or the UTF-8 of a
 JSON message), Diff (against the previous message of the same order in the table) and
-Details (what else is known).
+Details (what else is known). Raw's context menu sends the message to the Inspector
+(``inspect_requested``).
 """
 
 from __future__ import annotations
@@ -16,28 +17,34 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTabWidget, QWidget
 
 from app.delivery.signing import verdict
 from app.im.wire import decode_notify, decode_sync
 from app.json_diff import describe, diff
 from app.live import LiveRow
+from ui.json_tree import JsonTree
 
 #: Bytes shown in the hex tab at most (a dump of megabytes helps nobody and costs seconds).
 HEX_LIMIT = 64 * 1024
 
 
 class LiveDetail(QTabWidget):
+    #: Raw's "Inspect" was chosen: the row's message, as ``inspectable`` makes it.
+    inspect_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(2)
+        self.tree = JsonTree()
         self.raw, self.http, self.hex, self.diff, self.meta = (
             _text(mono) for _ in range(5))
         for widget in (self.tree, self.raw, self.http, self.hex, self.diff, self.meta):
             self.addTab(widget, "")
+        self.raw.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.raw.customContextMenuRequested.connect(self._on_raw_context_menu)
         #: The secret a subscription signs with (None: unsigned, or unknown).
         self.secret_for: Callable[[str], str | None] = lambda _base_code: None
         self.row: LiveRow | None = None
@@ -47,7 +54,6 @@ class LiveDetail(QTabWidget):
         for i, text in enumerate((self.tr("JSON"), self.tr("Raw"), self.tr("HTTP"),
                                   self.tr("Hex"), self.tr("Diff"), self.tr("Details"))):
             self.setTabText(i, text)
-        self.tree.setHeaderLabels([self.tr("Field"), self.tr("Value")])
         if self.row is not None:
             self.show_row(self.row, self.previous)
 
@@ -55,10 +61,7 @@ class LiveDetail(QTabWidget):
         """Show ``row``; ``previous`` is the message of the same order before it, if any."""
         self.row, self.previous = row, previous
         doc, meta = message_of(row), row.meta
-        self.tree.clear()
-        _fill(self.tree.invisibleRootItem(), doc if doc is not None else meta)
-        self.tree.expandToDepth(1)
-        self.tree.resizeColumnToContents(0)
+        self.tree.show_value(doc if doc is not None else meta)
         if row.binary:
             self.raw.setPlainText(self.tr("Binary protobuf, shown as base64 (the Hex tab has "
                                           "the bytes, the JSON tab decodes it):") + "\n"
@@ -72,6 +75,16 @@ class LiveDetail(QTabWidget):
         self.meta.setPlainText(json.dumps(
             {"kind": row.kind, "outcome": row.outcome, "topic": row.topic, "who": row.who,
              "order": row.order, **meta}, ensure_ascii=False, indent=2, default=str))
+
+    def _on_raw_context_menu(self, point: QPoint) -> None:
+        menu = self.raw.createStandardContextMenu()
+        payload = inspectable(self.row) if self.row is not None else None
+        if payload is not None:
+            menu.addSeparator()
+            action = menu.addAction(self.tr("Inspect this message"))
+            action.triggered.connect(lambda: self.inspect_requested.emit(payload))
+        menu.popup(self.raw.viewport().mapToGlobal(point))
+        menu.aboutToHide.connect(menu.deleteLater)
 
     def _http(self, row: LiveRow) -> str:
         if row.kind != "callback":
@@ -162,6 +175,24 @@ def message_of(row: LiveRow) -> Any:
     return doc
 
 
+def inspectable(row: LiveRow) -> str | None:
+    """The row's message as the Inspector reads it: a callback with its recorded request
+    line and headers (so its signature can be checked), a decoded protobuf as JSON, else the
+    text as it travelled; None when the row carries no message."""
+    if not row.raw:
+        return None
+    if row.binary:
+        doc = message_of(row)
+        return None if doc is None else json.dumps(doc, ensure_ascii=False, indent=2,
+                                                    default=str)
+    headers = row.meta.get("requestHeaders") if row.kind == "callback" else None
+    if headers and row.meta.get("url"):
+        head = [f"POST {row.meta['url']} HTTP/1.1"]
+        head += [f"{name}: {value}" for name, value in headers.items()]
+        return "\n".join(head) + "\n\n" + row.raw
+    return row.raw
+
+
 def raw_bytes(row: LiveRow) -> bytes:
     if row.binary:
         try:
@@ -195,16 +226,3 @@ def _pretty(raw: str) -> str:
         return json.dumps(json.loads(raw), ensure_ascii=False, indent=2)
     except ValueError:
         return raw
-
-
-def _fill(parent: QTreeWidgetItem, value: Any) -> None:
-    items = (value.items() if isinstance(value, dict)
-             else enumerate(value) if isinstance(value, list) else ())
-    for key, child in items:
-        item = QTreeWidgetItem(parent, [str(key), "" if isinstance(child, dict | list)
-                                        else json.dumps(child, ensure_ascii=False,
-                                                        default=str)])
-        if isinstance(child, str) and child[:1] in "{[":
-            with contextlib.suppress(ValueError):
-                child = json.loads(child)
-        _fill(item, child)

@@ -39,7 +39,7 @@ from app.tasks import spawn
 from ui import theme
 from ui.history_model import HistoryModel
 from ui.hub import Hub
-from ui.live_detail import LiveDetail
+from ui.live_detail import LiveDetail, inspectable
 from ui.live_model import FIELD_INDEX, LiveFilter, LiveModel
 
 if TYPE_CHECKING:
@@ -129,6 +129,8 @@ class LivePanel(QWidget):
 
         self.detail = LiveDetail()
         self.detail.secret_for = self._secret_for
+        if hub is not None:
+            self.detail.inspect_requested.connect(hub.inspect)
 
         top = QWidget()
         top_layout = QVBoxLayout(top)
@@ -477,6 +479,11 @@ class LivePanel(QWidget):
             only = QAction(self.tr("Show only this order"), menu)
             only.triggered.connect(lambda: self.set_filter(row.order or "", "text"))
             menu.addAction(only)
+        hub, payload = self.hub, inspectable(row)
+        if hub is not None and payload is not None:
+            inspect = QAction(self.tr("Inspect this message"), menu)
+            inspect.triggered.connect(lambda: hub.inspect.emit(payload))
+            menu.addAction(inspect)
         if "deliveryId" in row.meta:
             replay = QAction(self.tr("Replay this delivery"), menu)
             replay.setEnabled(self.replay.isEnabled())

@@ -18,6 +18,7 @@ from ui import i18n, theme
 from ui.compose import ComposePanel
 from ui.flow import FlowPanel
 from ui.hub import Hub
+from ui.inspector import InspectorPanel
 from ui.live_panel import LivePanel
 from ui.panel import Panel
 from ui.scenarios import ScenariosPanel
@@ -33,10 +34,10 @@ if TYPE_CHECKING:
 PANELS: dict[str, type[Panel]] = {
     "compose": ComposePanel, "subscriptions": SubscriptionsPanel,
     "timeline": TimelinePanel, "flow": FlowPanel, "users": UsersPanel,
-    "scenarios": ScenariosPanel,
+    "scenarios": ScenariosPanel, "inspector": InspectorPanel,
 }
 #: Docks on the left; the others start on the right.
-LEFT = ("compose", "subscriptions", "scenarios")
+LEFT = ("compose", "subscriptions", "scenarios", "inspector")
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["compose"], self.docks["subscriptions"])
         # Scenarios on the left: while one runs, the Timeline on the right follows it.
         self.tabifyDockWidget(self.docks["subscriptions"], self.docks["scenarios"])
+        self.tabifyDockWidget(self.docks["scenarios"], self.docks["inspector"])
         self.tabifyDockWidget(self.docks["timeline"], self.docks["flow"])
         self.tabifyDockWidget(self.docks["flow"], self.docks["users"])
         self.docks["compose"].raise_()
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.hub.compose.connect(lambda _body: self.show_panel("compose"))
         self.hub.filter_live.connect(self.live.set_filter)
         self.hub.present.connect(self._present_changed)
+        self.hub.inspect.connect(self.inspect)
         self._menus()
         self.retranslate()
         self.resize(1440, 900)
@@ -109,6 +112,10 @@ class MainWindow(QMainWindow):
     def _menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.inspect_file_action = QAction(self)
+        self.inspect_file_action.triggered.connect(self._inspect_file)
+        self.file_menu.addAction(self.inspect_file_action)
+        self.file_menu.addSeparator()
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -163,7 +170,17 @@ class MainWindow(QMainWindow):
     def send_composed(self) -> None:
         """Event › Send: what Compose holds goes to the platform (the panel shows the verdict)."""
         self.show_panel("compose")
-        self.panels["compose"].send_button.click()  # type: ignore[attr-defined]
+        self.panels["compose"].send_current()  # type: ignore[attr-defined]
+
+    def inspect(self, text: str) -> None:
+        """Show a payload another panel sent (the hub's ``inspect``) in the Inspector."""
+        self.show_panel("inspector")
+        self.panels["inspector"].inspect_text(text)  # type: ignore[attr-defined]
+
+    def _inspect_file(self) -> None:
+        """File › Inspect a file…: the Inspector's Open…."""
+        self.show_panel("inspector")
+        self.panels["inspector"].open_dialog()  # type: ignore[attr-defined]
 
     def _present(self) -> None:
         flow = self.panels["flow"]
@@ -197,6 +214,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Push Studio"))
         self.file_menu.setTitle(self.tr("&File"))
+        self.inspect_file_action.setText(self.tr("&Inspect a file…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.event_menu.setTitle(self.tr("&Event"))
         self.send_action.setText(self.tr("&Send the composed event"))
@@ -215,7 +233,8 @@ class MainWindow(QMainWindow):
             self.language_actions[lang].setText(name)
         titles = {"compose": self.tr("Compose"), "subscriptions": self.tr("Subscriptions"),
                   "timeline": self.tr("Timeline"), "flow": self.tr("Flow"),
-                  "users": self.tr("Users · clients"), "scenarios": self.tr("Scenarios")}
+                  "users": self.tr("Users · clients"), "scenarios": self.tr("Scenarios"),
+                  "inspector": self.tr("Inspector")}
         for name in PANELS:
             self.docks[name].setWindowTitle(titles[name])
         self.live.retranslate()

@@ -3,6 +3,8 @@
 
     DIR/<lang>-<theme>-window.png      the whole window
     DIR/<lang>-<theme>-<panel>.png     one panel, floated to a readable size
+    DIR/<lang>-<theme>-compose-<family>.png   Compose showing another family's composer
+    DIR/<lang>-<theme>-timeline-wecom.png     an order opened from a WeCom message
 
 The platform runs on a fresh data directory (a temporary one unless --data-dir is given) with
 its managed Mosquitto, so the pictures show real deliveries, not drawings of them.
@@ -25,6 +27,8 @@ SCENARIO = "04-gone-410.yaml"
 WINDOW_SIZE = (1600, 1000)
 PANEL_SIZE = (1280, 820)
 LANGUAGES = ("zh_CN", "en")
+#: The other message families' composers, pictured beside the work-order one.
+FAMILIES = ("org", "wecom", "rich")
 THEMES = ("light", "dark")
 
 
@@ -75,6 +79,7 @@ async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], An
         made = await demo.build(platform)
         await _settle(window, lambda: feed.counts["delivered"] + feed.counts["failed"] >= 6)
         await run_scenario(window)
+        wecom_order = await compose_families(window)
         showcase(window, made)
         for lang in LANGUAGES:
             window.set_language(lang)
@@ -85,6 +90,7 @@ async def shoot(args: argparse.Namespace, out: Path, simulators: Callable[[], An
                 for name, dock in window.docks.items():
                     written.append(await _grab_panel(window, name, dock,
                                                      out / f"{lang}-{mode}-{name}.png"))
+                written += await _grab_families(window, wecom_order, out, f"{lang}-{mode}")
     finally:
         window.detach()
         window.close()
@@ -103,10 +109,51 @@ async def run_scenario(window: Any) -> None:
     window.show_panel("compose")  # the window's picture starts where a new user starts
 
 
+async def compose_families(window: Any) -> str | None:
+    """Give each other family's composer something to show, as a user would: an organisation
+    push sent to an organisation-push subscriber, a simulated WeCom conversation with a work
+    order opened from it, a rich-text message to a simulated phone. The WeCom order's id."""
+    engine = window.platform.engine
+    await engine.put_subscription({"baseCode": "ORGSYNC", "name": "组织通讯录同步",
+                                   "orgTypes": [11, 202, 203, 205], "orgIds": ["*"]})
+    composers = window.panels["compose"].composers
+    composers["org"].select_type("205")
+    await composers["org"].send()
+    await composers["wecom"].simulate(pace=0)
+    order = await composers["wecom"].open_order()
+    if await composers["rich"].new_user() is not None:
+        await composers["rich"].send()
+    return order["serviceOrderId"] if order else None
+
+
+async def _grab_families(window: Any, wecom_order: str | None, out: Path,
+                         prefix: str) -> list[Path]:
+    """Compose with each other family shown, and the Timeline on the WeCom order."""
+    written = []
+    compose = window.panels["compose"]
+    for family in FAMILIES:
+        compose.select_family(family)
+        written.append(await _grab_panel(window, "compose", window.docks["compose"],
+                                         out / f"{prefix}-compose-{family}.png"))
+    compose.select_family("workorder")
+    timeline = window.panels["timeline"]
+    shown = timeline.order_id
+    if wecom_order is not None:
+        timeline.show_order(wecom_order)
+        written.append(await _grab_panel(window, "timeline", window.docks["timeline"],
+                                         out / f"{prefix}-timeline-wecom.png"))
+        if shown:
+            timeline.show_order(shown)
+    window.show_panel("compose")
+    return written
+
+
 def showcase(window: Any, made: dict[str, Any]) -> None:
     """Point each panel at something worth seeing (what a presenter would click first)."""
     if made["orders"]:
         window.hub.open_order.emit(made["orders"][0])
+    # The Inspector with what a tester pastes first: a spec example, its findings, routing.
+    window.panels["inspector"].load_example("workorder/envelope-changeId-1")
     live = window.live
     live.flush()
     if live.model.rowCount():

@@ -29,7 +29,8 @@ async def test_every_panel_is_pictured_with_the_demo_world(qapp, tmp_path, monke
     names = sorted(p.name for p in written)
     assert names == sorted(f"zh_CN-dark-{n}.png" for n in
                            ("window", "compose", "subscriptions", "timeline", "flow", "users",
-                            "scenarios"))
+                            "scenarios", "inspector",
+                            *(f"compose-{f}" for f in screenshots.FAMILIES), "timeline-wecom"))
     for path in written:
         image = QImage(str(path))
         assert image.width() >= 800 and image.height() >= 600, path

@@ -274,6 +274,30 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Message family</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work-order events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisation data changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WeCom customer service messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rich-text messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which of the platform's message families to compose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The work-order event to compose</source>
         <translation type="unfinished" />
     </message>
@@ -557,6 +581,110 @@ Type below to send one as a simulated user; messages from real clients appear he
     </message>
     <message>
         <source>Click an event, badge, mark, bar or hang to see its JSON here.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FamilyComposer</name>
+    <message>
+        <source>Findings are underlined in the JSON as you type; hover a line to read them.</source>
+        <extracomment>The pause in typing after which the JSON is read again, in milliseconds. The pause after any change before validating, in milliseconds. The catalogue family id ("org", "wecom", "rich"). Whether strict/lenient is the user's choice (else always strict). The family's own fields (org_id, the receiver …), filled by the subclass.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not JSON: %1 at line %2, column %3. Nothing you typed is lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document prints no example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document's examples (as printed, quirks kept)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: the JSON does not parse. Fix it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not sent: the platform is still starting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Rejected (%1): %n finding(s), listed below.</source>
+        <translation><numerusform>Rejected (%1): %n finding, listed below.</numerusform><numerusform>Rejected (%1): %n findings, listed below.</numerusform></translation>
+    </message>
+    <message>
+        <source>This message is of none of the document's types: the findings say why, and the picker above makes a fresh one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loaded the document's example %1, as printed: its quirks are kept, and the findings name them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repaired to parse: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The document prints no example of %1; this is a fresh one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A fresh %1 with today's defaults: edit the JSON, then Send (Ctrl+Return).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lenient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strict holds the message to every field the document shows; lenient only to what delivery needs. Findings and Send both use this mode.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load the document's example of this type; the arrow lists every example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A fresh message of this type with today's defaults</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send it to the platform (Ctrl+Return)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FindingCardsModel</name>
+    <message>
+        <source>error</source>
+        <extracomment>Findings shown at most (errors first): thousands of cards help nobody and cost seconds. Severity → (light, dark) text colour, each readable on its theme's base colour (≥ 4.5:1). Pixels: the severity stripe, the padding inside a card, the gap between its lines.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Click to show this field in the Tree</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -900,6 +1028,86 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     </message>
 </context>
 <context>
+    <name>Headline</name>
+    <message>
+        <source>Work-order event push</source>
+        <extracomment>Characters of a fact's value shown at most. Facts shown at most (a WeCom response has a few, a work order a handful). Verdict → the outcome colour it is drawn in.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisation data-change push</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rich-text message request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WeCom customer-service message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IM message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type not told</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changeId %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>msgtype %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not JSON</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>It breaks at line %1, column %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not a payload of any family Push Studio knows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Also looked like: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n key(s) of its own)</source>
+        <translation><numerusform>%1 (%n key of its own)</numerusform><numerusform>%1 (%n keys of its own)</numerusform></translation>
+    </message>
+    <message>
+        <source>Captured HTTP request: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HistoryModel</name>
     <message>
         <source>accepted</source>
@@ -936,6 +1144,243 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     </message>
     <message>
         <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>sent from another panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>example: captured HTTP request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>example: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2 MB: the inspector reads files up to %3 MB.</source>
+        <extracomment>How long typing pauses before the payload is inspected again, in milliseconds. The pause for a big payload (each inspection of it costs more). Characters from which a payload counts as big. Below this width (pixels) the routing table puts the topic under the reason. Bytes of a file read at most (an editor holding more is no longer a pleasure). The line where JSON stops parsing (1-based), marked; None when it parses. An inspection was shown (None: the panel was emptied). Where the text came from: ("file", name), ("example", id), ("hub", ""), or None.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not text (a binary file?): paste its JSON instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inspect a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payloads (*.json *.txt *.http);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inspecting %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The inspector failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is selected in the Tree</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not in the payload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inspect a file (Ctrl+O); or drop one here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste one of the catalogue's examples</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lenient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Strict: the spec's field tables. Lenient: what production sends — drifted keys, extra keys and the examples' types are warnings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Validation mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clea&amp;r</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste a payload here, or drop a file anywhere on this panel:
+
+• a work-order callback {baseCode, dataArea, changeId, data}, or its data alone
+• an organisation push {type, org_id, operator, created_at, body}
+• a WeCom sync message, or a whole sync_msg response
+• a rich-text message request (POST /orgs/{org_id}/messages)
+• an IM message {msgid, type, payload}
+• a captured HTTP request: request line, headers, a blank line, the body
+
+It is inspected as you type: nothing is stored or sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to inspect yet. Paste JSON or a captured HTTP request above, drop a file, open one (Ctrl+O), or try an example:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work-order callback (changeId 1, as the spec prints it)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisation push (a member joined)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rich-text message request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WeCom text message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Captured HTTP request (rich message, no Accept header)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Findings (%n)</source>
+        <translation><numerusform>Findings (%n)</numerusform><numerusform>Findings (%n)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Routing (%n)</source>
+        <translation><numerusform>Routing (%n)</numerusform><numerusform>Routing (%n)</numerusform></translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing could be read: the finding says why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No findings: valid in strict mode.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No findings: valid in lenient mode.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
+    </message>
+    <message>
+        <source>%1, %2 — click one to show its field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 — click one to show its field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The platform is starting: how it would be routed shows once it is up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Routing needs a payload the inspector recognises.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing to route.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Against the subscriptions and users the platform holds now; nothing is sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>strict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>lenient</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>inspected in %1 ms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the first %1 of %2 findings are listed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>JsonTree</name>
+    <message>
+        <source>Field</source>
+        <extracomment>Children made at a time under one object or array. Items made at most when the first levels are expanded on show (the rest on demand). The value shown (None before the first).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n more (expand to show)</source>
+        <translation><numerusform>%n more (expand to show)</numerusform><numerusform>%n more (expand to show)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation><numerusform>%n key</numerusform><numerusform>%n keys</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+    </message>
+    <message>
+        <source>JSON sent as a string</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1009,6 +1454,10 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <source>anomaly</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>opened from WeCom</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ListEditor</name>
@@ -1029,7 +1478,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     <name>LiveDetail</name>
     <message>
         <source>JSON</source>
-        <extracomment>Bytes shown in the hex tab at most (a dump of megabytes helps nobody and costs seconds). The secret a subscription signs with (None: unsigned, or unknown).</extracomment>
+        <extracomment>Bytes shown in the hex tab at most (a dump of megabytes helps nobody and costs seconds). Raw's "Inspect" was chosen: the row's message, as ``inspectable`` makes it. The secret a subscription signs with (None: unsigned, or unknown).</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1053,19 +1502,15 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Field</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Value</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Binary protobuf, shown as base64 (the Hex tab has the bytes, the JSON tab decodes it):</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>No message body: this row records what happened to one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inspect this message</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1293,6 +1738,10 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Inspect this message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Replay this delivery</source>
         <translation type="unfinished" />
     </message>
@@ -1328,6 +1777,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Inspect a file…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1404,6 +1857,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>Scenarios</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inspector</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1483,6 +1940,62 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message numerus="yes">
         <source>The first %n matches; type more to narrow them.</source>
         <translation><numerusform>The first %n matches; type more to narrow them.</numerusform><numerusform>The first %n matches; type more to narrow them.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OrgComposer</name>
+    <message>
+        <source>body is a list</source>
+        <extracomment>What a fresh push starts with: the ids of the document's envelope sketch.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>body is an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MQ topic org/push/&lt;baseCode&gt;/&lt;org_id&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Accepted as push #%1: %n delivery(ies)</source>
+        <translation><numerusform>Accepted as push #%1: %n delivery</numerusform><numerusform>Accepted as push #%1: %n deliveries</numerusform></translation>
+    </message>
+    <message>
+        <source>no subscription takes type %1 from organisation %2: tick it under orgTypes in Subscriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>org_id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organisation the change happened in: the envelope's org_id, and the body's where it names it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who made the change (a user id)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>created_at = now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stamp the push with the time now (unix seconds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organisation push type (MessageType)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1638,6 +2151,126 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>No report yet. Pick a scenario and press Run: the verdict shows here, the expectations that failed first, with why.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RichComposer</name>
+    <message>
+        <source>dest_type 1: an IM user, dest_id its userID as a number; the organisation is the URL's :org_id, not in the body. Read strictly, as the route reads it.</source>
+        <extracomment>The organisation the message is sent in when the user names none (the URL's :org_id). The first numeric userID "New simulated user" makes.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Queued for %1, who is offline: the broker holds it (msgid %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a mobile push was recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent to %1 on $sktalent/clients/%1 (msgid %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulated user %1 is online and picked as the receiver.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulated user %1 is picked as the receiver; its phone is not online yet: the message would be queued and pushed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no IM server: it needs an MQTT broker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no IM users yet: make one with New simulated user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>dest_id is a number: userID %1 cannot be addressed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulated users need the IM server and its broker.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No simulated user: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The IM user it goes to: dest_id is its userID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New simulated user</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bring a simulated phone with a numeric userID online and send to it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>org_id (URL)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>POST /orgs/:org_id/messages: the receiver's organisation, carried to the receiver as org_id</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RoutingModel</name>
+    <message>
+        <source>delivered</source>
+        <extracomment>Verdict → the outcome whose colour it takes (ui.theme).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MQ topic</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2010,7 +2643,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>SubscriptionEditor</name>
     <message>
         <source>baseCode</source>
-        <extracomment>The fields with a place for an error under them, in form order (the contract's names). A subscription was saved from this form: its baseCode. The form's own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode ("" for the new one), kept across selections. Our own save is under way: the bus's echo of it is not "changed elsewhere".</extracomment>
+        <extracomment>The fields with a place for an error under them, in form order (the contract's names). Rows of the orgTypes list in view before it scrolls. A subscription was saved from this form: its baseCode. The form's own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode ("" for the new one), kept across selections. Our own save is under way: the bus's echo of it is not "changed elsewhere".</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2023,6 +2656,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>changeIds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Org push types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisations</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2066,7 +2707,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Letters, digits, '_', '-' or '.': it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt;</source>
+        <source>Letters, digits, '_', '-' or '.': it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt; and org/push/&lt;baseCode&gt;/&lt;org_id&gt;</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2079,6 +2720,22 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>Pick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Organisation data-change pushes (orgTypes) this subscriber receives. Tick none for work-order events only; with some ticked, changeIds may stay empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>* for every organisation, or ids: 123, 456</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The organisations (org_id) whose pushes it receives (orgIds)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MQ topics</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2234,6 +2891,18 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
+        <source>work-order events on %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>organisation pushes %1 on %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none: tick a changeId or an org push type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Disabled: %1</source>
         <translation type="unfinished" />
     </message>
@@ -2258,7 +2927,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
-        <source>tick at least one changeId</source>
+        <source>tick at least one changeId or organisation push type</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2374,6 +3043,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The data areas it receives; * is every one (and, for organisation pushes, the organisations)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The events it receives: changeIds, and organisation push types</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>failing</source>
         <translation type="unfinished" />
     </message>
@@ -2426,14 +3103,6 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The data areas it receives; * is every one</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The events it receives</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>A name for people</source>
         <translation type="unfinished" />
     </message>
@@ -2447,6 +3116,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>all (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>orgs: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>org pushes: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2467,6 +3144,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message>
         <source>MQ topic wo/push/%1/&lt;dataArea&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MQ topic org/push/%1/&lt;org_id&gt; for organisation pushes</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2598,6 +3279,10 @@ New registers your own system's callback URL, or an MQ-only subscriber.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>WeCom message %1 this order was opened from</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Anomaly at event #%1</source>
         <translation type="unfinished" />
     </message>
@@ -2721,7 +3406,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <name>TimelineScene</name>
     <message>
         <source>now</source>
-        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track's bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis' pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: "en" or "zh" (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
+        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track's bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. WeCom's own green: the bubble on an event an order was opened from a WeCom message with. How much of a customer's words an order's title quotes (the tooltip has them all). Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis' pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: "en" or "zh" (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2778,6 +3463,26 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     </message>
     <message>
         <source>Mobile push to %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from WeCom 微信客服 · customer %1: “%2”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opened from a WeCom customer-service message (微信客服)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>servicer %1 · account %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent %1</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3307,6 +4012,94 @@ Start simulated users: phones that connect exactly as the spec says, chat, and c
     </message>
     <message>
         <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WecomComposer</name>
+    <message>
+        <source>an event: open_kfid and external_userid sit inside event</source>
+        <extracomment>The customer and the customer-service account a fresh message is from and to: the constructed examples' own. How much of a message a verdict line quotes. Messages a verdict lists at most (the rest are counted; Live shows them all). Seconds between a simulated conversation's items: Live shows them arrive one by one. The last customer text taken in: what "Open a work order" opens one from. Simulated conversations, a new customer each time (one seed per session).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a message: origin 3 the customer, 5 a servicer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Work order %1 opened from message %2 (event #%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Taken in: %n message(s) stored</source>
+        <translation><numerusform>Taken in: %n message stored</numerusform><numerusform>Taken in: %n messages stored</numerusform></translation>
+    </message>
+    <message>
+        <source>Open a work order from this message</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation><numerusform>… and %n more</numerusform><numerusform>… and %n more</numerusform></translation>
+    </message>
+    <message>
+        <source>kept out: %1 — press New for a fresh msgid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>session of %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The WeCom desk is not running yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>A simulated conversation with %1 (%2): %n item(s) taken in. Its first text is shown: open a work order from it.</source>
+        <translation><numerusform>A simulated conversation with %1 (%2): %n item taken in. Its first text is shown: open a work order from it.</numerusform><numerusform>A simulated conversation with %1 (%2): %n items taken in. Its first text is shown: open a work order from it.</numerusform></translation>
+    </message>
+    <message>
+        <source>Send a customer's text first: an order opens from a message the desk has taken in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer's external_userid (wm…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The customer-service account, open_kfid (wk…)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Simulate a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A resident reports a problem to the front desk on 微信客服: the whole conversation is taken in, message by message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File a changeId 1 from the customer's last text taken in, and show it in the Timeline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message type (msgtype), or the event</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,10 +1,11 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>ChatWindow</name>
     <message>
         <source>(no content)</source>
-        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer's phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓). Log rows a chat remembers having taken (to ignore the same row read twice). Log rows already taken (the bus and the store both report them), newest last; bounded: a long session of busy phones must not grow it for ever.</extracomment>
+        <extracomment>Log rows read back per user when the window opens (newest first, then shown in order). Messages the window holds; older ones leave (the store keeps them). sending (asked from this window, not at the server yet) | accepted | rejected The server answered the sender ``sent`` (✓). What the forward to the peer was: sent (peer online) or queued (the broker holds it). The peer&apos;s phone answered ``received`` (on its chat page). The server forwarded that ``received`` to the sender (✓✓). Log rows a chat remembers having taken (to ignore the same row read twice). Log rows already taken (the bus and the store both report them), newest last; bounded: a long session of busy phones must not grow it for ever.</extracomment>
         <translation>（无内容）</translation>
     </message>
     <message>
@@ -24,11 +25,11 @@
         <translation>未发送，消息代理拒绝了该消息：%1</translation>
     </message>
     <message>
-        <source>%1 is a real client: it sends from its own app. Pick a simulated user under "Send as" to send from here.</source>
+        <source>%1 is a real client: it sends from its own app. Pick a simulated user under &quot;Send as&quot; to send from here.</source>
         <translation>%1 是真实客户端，只能从它自己的应用发送。要在这里发送，请在“发送身份”中选择一个模拟用户。</translation>
     </message>
     <message>
-        <source>%1's phone is offline: bring it online to send (messages to it are queued by the broker and pushed).</source>
+        <source>%1&apos;s phone is offline: bring it online to send (messages to it are queued by the broker and pushed).</source>
         <translation>%1 的手机已离线：请先让它上线再发送（发给它的消息会由消息代理排队并推送）。</translation>
     </message>
     <message>
@@ -56,7 +57,7 @@
         <translation>聊天 %1 ⇄ %2</translation>
     </message>
     <message>
-        <source>%1 (right) and %2 (left). ✓ the server answered sent · ✓✓ the peer's app answered received</source>
+        <source>%1 (right) and %2 (left). ✓ the server answered sent · ✓✓ the peer&apos;s app answered received</source>
         <translation>%1（右）和 %2（左）。✓ 服务器已确认发送 · ✓✓ 对方应用已确认接收</translation>
     </message>
     <message>
@@ -100,7 +101,7 @@ Type below to send one as a simulated user; messages from real clients appear he
     <name>ComposePanel</name>
     <message>
         <source>data is a string that is not JSON (%1 at line %2, column %3), so it has no fields to show: edit it in the JSON.</source>
-        <extracomment>The pause in JSON typing after which the form follows, in milliseconds. The pause after any change before validating, in milliseconds. How many orders the "continue an order" search lists. Below this width the form sits above the JSON instead of beside it.</extracomment>
+        <extracomment>The pause in JSON typing after which the form follows, in milliseconds. The pause after any change before validating, in milliseconds. How many orders the &quot;continue an order&quot; search lists. Below this width the form sits above the JSON instead of beside it.</extracomment>
         <translation>data 是一个非 JSON 字符串（第 %2 行第 %3 列：%1），没有可显示的字段：请在 JSON 中编辑。</translation>
     </message>
     <message>
@@ -120,15 +121,15 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>不是合法的 JSON：第 %2 行第 %3 列：%1。表单保留最后一次可解析的版本，你输入的内容不会丢失。</translation>
     </message>
     <message>
-        <source>The event must be a JSON object {"changeId", "dataArea", "data"}. The form keeps the last object.</source>
-        <translation>事件必须是 JSON 对象 {"changeId", "dataArea", "data"}。表单保留最后一个有效对象。</translation>
+        <source>The event must be a JSON object {&quot;changeId&quot;, &quot;dataArea&quot;, &quot;data&quot;}. The form keeps the last object.</source>
+        <translation>事件必须是 JSON 对象 {&quot;changeId&quot;, &quot;dataArea&quot;, &quot;data&quot;}。表单保留最后一个有效对象。</translation>
     </message>
     <message>
-        <source>Valid samples (follow the spec's tables)</source>
+        <source>Valid samples (follow the spec&apos;s tables)</source>
         <translation>有效样例（遵循规范中的表格）</translation>
     </message>
     <message>
-        <source>The spec's examples (as printed, quirks kept)</source>
+        <source>The spec&apos;s examples (as printed, quirks kept)</source>
         <translation>规范中的示例（按原文，保留其瑕疵）</translation>
     </message>
     <message>
@@ -228,7 +229,7 @@ Type below to send one as a simulated user; messages from real clients appear he
         </translation>
     </message>
     <message>
-        <source>Loaded the spec's example %1, as printed: its deviations from the tables are kept, and the findings name them.</source>
+        <source>Loaded the spec&apos;s example %1, as printed: its deviations from the tables are kept, and the findings name them.</source>
         <translation>已按原文载入规范示例 %1：保留其与表格不符之处，并在问题列表中逐一指出。</translation>
     </message>
     <message>
@@ -236,11 +237,11 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>为能解析已作修正：%1</translation>
     </message>
     <message>
-        <source>Loaded a valid sample of changeId %1, built from the spec's tables.</source>
+        <source>Loaded a valid sample of changeId %1, built from the spec&apos;s tables.</source>
         <translation>已载入 changeId %1 的有效样例，依据规范中的表格生成。</translation>
     </message>
     <message>
-        <source>changeId 8 督办 is not supported by the platform (暂不支持): it is refused unless "allow unsupported events" is on (python main.py settings allow-unsupported on).</source>
+        <source>changeId 8 督办 is not supported by the platform (暂不支持): it is refused unless &quot;allow unsupported events&quot; is on (python main.py settings allow-unsupported on).</source>
         <translation>changeId 8 督办平台暂不支持：除非开启“允许不支持的事件”（python main.py settings allow-unsupported on），否则会被拒绝。</translation>
     </message>
     <message>
@@ -268,7 +269,7 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>平台暂不支持</translation>
     </message>
     <message numerus="yes">
-        <source>%n required field(s), marked *. Hover a name for its meaning and the spec's quirks.</source>
+        <source>%n required field(s), marked *. Hover a name for its meaning and the spec&apos;s quirks.</source>
         <translation>
             <numerusform>%n 个必填字段，以 * 标记。将鼠标悬停在字段名上，可查看其含义及规范中的特殊之处。</numerusform>
         </translation>
@@ -286,6 +287,30 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>平台正在启动…启动完成后即可编写事件。</translation>
     </message>
     <message>
+        <source>Message family</source>
+        <translation>消息类别</translation>
+    </message>
+    <message>
+        <source>Work-order events</source>
+        <translation>工单事件</translation>
+    </message>
+    <message>
+        <source>Organisation data changes</source>
+        <translation>组织数据变更</translation>
+    </message>
+    <message>
+        <source>WeCom customer service messages</source>
+        <translation>微信客服消息</translation>
+    </message>
+    <message>
+        <source>Rich-text messages</source>
+        <translation>富文本消息</translation>
+    </message>
+    <message>
+        <source>Which of the platform&apos;s message families to compose</source>
+        <translation>要编写平台的哪一类消息</translation>
+    </message>
+    <message>
         <source>The work-order event to compose</source>
         <translation>要编写的工单事件</translation>
     </message>
@@ -298,7 +323,7 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>严格</translation>
     </message>
     <message>
-        <source>Strict follows the spec's tables; lenient accepts what the platform's own examples do. Findings and Send both use this mode.</source>
+        <source>Strict follows the spec&apos;s tables; lenient accepts what the platform&apos;s own examples do. Findings and Send both use this mode.</source>
         <translation>严格模式遵循规范中的表格；宽松模式接受平台自身示例的写法。问题检查和发送都使用此模式。</translation>
     </message>
     <message>
@@ -334,11 +359,11 @@ Type below to send one as a simulated user; messages from real clients appear he
         <translation>data 发送格式</translation>
     </message>
     <message>
-        <source>an object (as the spec's examples)</source>
+        <source>an object (as the spec&apos;s examples)</source>
         <translation>对象（同规范示例）</translation>
     </message>
     <message>
-        <source>a JSON string (as the spec's table, #1)</source>
+        <source>a JSON string (as the spec&apos;s table, #1)</source>
         <translation>JSON 字符串（同规范表格，#1）</translation>
     </message>
     <message>
@@ -349,8 +374,8 @@ Type below to send one as a simulated user; messages from real clients appear he
 <context>
     <name>CoverageModel</name>
     <message>
-        <source>Not supported: the router refuses it unless "allow unsupported events" is on</source>
-        <extracomment>The cell's receivers (enabled, matching), a tuple of baseCodes. The cell's (dataArea, changeId).</extracomment>
+        <source>Not supported: the router refuses it unless &quot;allow unsupported events&quot; is on</source>
+        <extracomment>The cell&apos;s receivers (enabled, matching), a tuple of baseCodes. The cell&apos;s (dataArea, changeId).</extracomment>
         <translation>暂不支持：除非开启“允许不支持的事件”，否则路由器会拒绝它</translation>
     </message>
     <message>
@@ -477,7 +502,7 @@ Type below to send one as a simulated user; messages from real clients appear he
     <name>DataAreaModel</name>
     <message>
         <source>Code</source>
-        <extracomment>Data-area code → baseCodes that name it (not counting "*").</extracomment>
+        <extracomment>Data-area code → baseCodes that name it (not counting &quot;*&quot;).</extracomment>
         <translation>编码</translation>
     </message>
     <message>
@@ -498,7 +523,7 @@ Type below to send one as a simulated user; messages from real clients appear he
 <context>
     <name>DataAreasEditor</name>
     <message>
-        <source>Data areas (数据域) scope subscriptions: a subscription names the areas it receives, or * for all. The spec's own list is missing, so this catalogue is yours: add the codes your platform uses.</source>
+        <source>Data areas (数据域) scope subscriptions: a subscription names the areas it receives, or * for all. The spec&apos;s own list is missing, so this catalogue is yours: add the codes your platform uses.</source>
         <translation>数据域用于限定订阅的范围：订阅列出它接收的数据域，或用 * 表示全部。规范本身缺少数据域列表，因此这份目录由你维护：请添加你的平台所用的编码。</translation>
     </message>
     <message>
@@ -572,6 +597,112 @@ Type below to send one as a simulated user; messages from real clients appear he
     <message>
         <source>Click an event, badge, mark, bar or hang to see its JSON here.</source>
         <translation>点击事件、徽标、标记、时间条或挂起区段，即可在此查看其 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyComposer</name>
+    <message>
+        <source>Findings are underlined in the JSON as you type; hover a line to read them.</source>
+        <extracomment>The pause in typing after which the JSON is read again, in milliseconds. The pause after any change before validating, in milliseconds. The catalogue family id (&quot;org&quot;, &quot;wecom&quot;, &quot;rich&quot;). Whether strict/lenient is the user&apos;s choice (else always strict). The family&apos;s own fields (org_id, the receiver …), filled by the subclass.</extracomment>
+        <translation>输入时问题会在 JSON 中以波浪线标出；鼠标悬停在该行上即可查看。</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1 at line %2, column %3. Nothing you typed is lost.</source>
+        <translation>不是 JSON：第 %2 行第 %3 列 %1。您输入的内容都不会丢失。</translation>
+    </message>
+    <message>
+        <source>The document prints no example</source>
+        <translation>文档中没有示例</translation>
+    </message>
+    <message>
+        <source>The document&apos;s examples (as printed, quirks kept)</source>
+        <translation>文档中的示例（原样，保留其中的瑕疵）</translation>
+    </message>
+    <message>
+        <source>Not sent: the JSON does not parse. Fix it first.</source>
+        <translation>未发送：JSON 无法解析，请先修正。</translation>
+    </message>
+    <message>
+        <source>Not sent: the platform is still starting.</source>
+        <translation>未发送：平台仍在启动中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected (%1): %n finding(s), listed below.</source>
+        <translation>
+            <numerusform>已拒绝（%1）：%n 个问题，见下方列表。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This message is of none of the document&apos;s types: the findings say why, and the picker above makes a fresh one.</source>
+        <translation>此消息不属于文档中的任何类型：问题列表会说明原因；用上方的类型选择可新建一条。</translation>
+    </message>
+    <message>
+        <source>Loaded the document&apos;s example %1, as printed: its quirks are kept, and the findings name them.</source>
+        <translation>已载入文档示例 %1（原样）：其中的瑕疵均保留，问题列表会逐一指出。</translation>
+    </message>
+    <message>
+        <source>Repaired to parse: %1</source>
+        <translation>为能解析所做的修复：%1</translation>
+    </message>
+    <message>
+        <source>The document prints no example of %1; this is a fresh one.</source>
+        <translation>文档中没有 %1 的示例；这是新生成的一条。</translation>
+    </message>
+    <message>
+        <source>A fresh %1 with today&apos;s defaults: edit the JSON, then Send (Ctrl+Return).</source>
+        <translation>新的 %1，已填入当前默认值：编辑 JSON 后发送（Ctrl+Return）。</translation>
+    </message>
+    <message>
+        <source>Lenient</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <source>Strict holds the message to every field the document shows; lenient only to what delivery needs. Findings and Send both use this mode.</source>
+        <translation>严格模式要求文档列出的每个字段；宽松模式只要求投递必需的字段。问题检查和发送都使用此模式。</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Load the document&apos;s example of this type; the arrow lists every example</source>
+        <translation>载入此类型的文档示例；点箭头可列出全部示例</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>A fresh message of this type with today&apos;s defaults</source>
+        <translation>按当前默认值新建一条此类型的消息</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <source>Send it to the platform (Ctrl+Return)</source>
+        <translation>发送到平台（Ctrl+Return）</translation>
+    </message>
+</context>
+<context>
+    <name>FindingCardsModel</name>
+    <message>
+        <source>error</source>
+        <extracomment>Findings shown at most (errors first): thousands of cards help nobody and cost seconds. Severity → (light, dark) text colour, each readable on its theme&apos;s base colour (≥ 4.5:1). Pixels: the severity stripe, the padding inside a card, the gap between its lines.</extracomment>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Click to show this field in the Tree</source>
+        <translation>点击可在树中显示此字段</translation>
     </message>
 </context>
 <context>
@@ -686,7 +817,7 @@ Type below to send one as a simulated user; messages from real clients appear he
     <name>FlowPanel</name>
     <message numerus="yes">
         <source>%n IM user(s)</source>
-        <extracomment>Frame interval in milliseconds: about 30 frames per second while something moves, smooth enough to follow and half the painting of 60. The longest frame interval under load (5 frames per second). Frames take at most about this share of the time: when painting a frame gets dear (everything glows at once under thousands of messages a second), frames come less often rather than starving the platform that runs on the same thread. How often the app users' and push gateway's figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
+        <extracomment>Frame interval in milliseconds: about 30 frames per second while something moves, smooth enough to follow and half the painting of 60. The longest frame interval under load (5 frames per second). Frames take at most about this share of the time: when painting a frame gets dear (everything glows at once under thousands of messages a second), frames come less often rather than starving the platform that runs on the same thread. How often the app users&apos; and push gateway&apos;s figures are read again, in milliseconds. A burst of subscription changes is laid out once, after this quiet time (ms). The longest step a frame takes (s): after a stall, dots jump this far at most.</extracomment>
         <translation>
             <numerusform>%n 个 IM 用户</numerusform>
         </translation>
@@ -840,7 +971,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     <name>FlowScene</name>
     <message>
         <source>Event sources</source>
-        <extracomment>Subscriber rows drawn one by one; the rest share the last row ("+N more"). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, "off" for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key ("sub:HRZ", "topic:HRZ", "im", "push" …). baseCode → the row key its messages travel in (its own, or MORE). What to do next when there is no subscription yet (the panel shows it).</extracomment>
+        <extracomment>Subscriber rows drawn one by one; the rest share the last row (&quot;+N more&quot;). Column x positions: sources, router, topics (and IM server), callback service, subscribers. Points sampled along each edge, so a moving dot interpolates instead of measuring curves. An outcome name (ui.theme) for the status dot, &quot;off&quot; for grey, None for none. 0..1, raised when a message arrives and fading with the animation. 0..1, raised when messages pass without a dot of their own (aggregated). A node was double-clicked: its key (&quot;sub:HRZ&quot;, &quot;topic:HRZ&quot;, &quot;im&quot;, &quot;push&quot; …). baseCode → the row key its messages travel in (its own, or MORE). What to do next when there is no subscription yet (the panel shows it).</extracomment>
         <translation>事件来源</translation>
     </message>
     <message>
@@ -947,8 +1078,90 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
 <context>
     <name>Form</name>
     <message>
-        <source>Other keys (not in the spec's table)</source>
+        <source>Other keys (not in the spec&apos;s table)</source>
         <translation>其他键（不在规范的字段表中）</translation>
+    </message>
+</context>
+<context>
+    <name>Headline</name>
+    <message>
+        <source>Work-order event push</source>
+        <extracomment>Characters of a fact&apos;s value shown at most. Facts shown at most (a WeCom response has a few, a work order a handful). Verdict → the outcome colour it is drawn in.</extracomment>
+        <translation>工单事件推送</translation>
+    </message>
+    <message>
+        <source>Organisation data-change push</source>
+        <translation>组织数据变更推送</translation>
+    </message>
+    <message>
+        <source>Rich-text message request</source>
+        <translation>富文本消息请求</translation>
+    </message>
+    <message>
+        <source>WeCom customer-service message</source>
+        <translation>微信客服消息</translation>
+    </message>
+    <message>
+        <source>IM message</source>
+        <translation>IM 消息</translation>
+    </message>
+    <message>
+        <source>type not told</source>
+        <translation>无法判断类型</translation>
+    </message>
+    <message>
+        <source>changeId %1</source>
+        <translation>changeId %1</translation>
+    </message>
+    <message>
+        <source>msgtype %1</source>
+        <translation>msgtype %1</translation>
+    </message>
+    <message>
+        <source>type %1</source>
+        <translation>type %1</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <source>Not JSON</source>
+        <translation>不是 JSON</translation>
+    </message>
+    <message>
+        <source>Not recognised</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <source>It breaks at line %1, column %2</source>
+        <translation>在第 %1 行第 %2 列出错</translation>
+    </message>
+    <message>
+        <source>Nothing to read</source>
+        <translation>没有可读的内容</translation>
+    </message>
+    <message>
+        <source>Not a payload of any family Push Studio knows</source>
+        <translation>不属于 Push Studio 已知的任何消息类别</translation>
+    </message>
+    <message>
+        <source>Also looked like: %1</source>
+        <translation>也像：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n key(s) of its own)</source>
+        <translation>
+            <numerusform>%1（%n 个特有的键）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Captured HTTP request: %1</source>
+        <translation>抓取的 HTTP 请求：%1</translation>
     </message>
 </context>
 <context>
@@ -993,6 +1206,266 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     <message>
         <source>Result</source>
         <translation>结果</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>sent from another panel</source>
+        <translation>来自其他面板</translation>
+    </message>
+    <message>
+        <source>example: captured HTTP request</source>
+        <translation>示例：抓取的 HTTP 请求</translation>
+    </message>
+    <message>
+        <source>example: %1</source>
+        <translation>示例：%1</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB: the inspector reads files up to %3 MB.</source>
+        <extracomment>How long typing pauses before the payload is inspected again, in milliseconds. The pause for a big payload (each inspection of it costs more). Characters from which a payload counts as big. Below this width (pixels) the routing table puts the topic under the reason. Bytes of a file read at most (an editor holding more is no longer a pleasure). The line where JSON stops parsing (1-based), marked; None when it parses. An inspection was shown (None: the panel was emptied). Where the text came from: (&quot;file&quot;, name), (&quot;example&quot;, id), (&quot;hub&quot;, &quot;&quot;), or None.</extracomment>
+        <translation>%1 有 %2 MB：检查器最多读取 %3 MB 的文件。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not text (a binary file?): paste its JSON instead.</source>
+        <translation>%1 不是文本（二进制文件？）：请改为粘贴其中的 JSON。</translation>
+    </message>
+    <message>
+        <source>Inspect a file</source>
+        <translation>检查文件</translation>
+    </message>
+    <message>
+        <source>Payloads (*.json *.txt *.http);;All files (*)</source>
+        <translation>载荷 (*.json *.txt *.http);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Inspecting %1…</source>
+        <translation>正在检查 %1…</translation>
+    </message>
+    <message>
+        <source>The inspector failed: %1</source>
+        <translation>检查器出错：%1</translation>
+    </message>
+    <message>
+        <source>%1 is selected in the Tree</source>
+        <translation>已在树中选中 %1</translation>
+    </message>
+    <message>
+        <source>%1 is not in the payload</source>
+        <translation>载荷中没有 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Inspect a file (Ctrl+O); or drop one here</source>
+        <translation>检查一个文件（Ctrl+O）；也可以把文件拖到这里</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>示例(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Paste one of the catalogue&apos;s examples</source>
+        <translation>粘贴目录中的一个示例</translation>
+    </message>
+    <message>
+        <source>Strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <source>Lenient</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <source>Strict: the spec&apos;s field tables. Lenient: what production sends — drifted keys, extra keys and the examples&apos; types are warnings.</source>
+        <translation>严格：按规范的字段表。宽松：按生产环境实际发送的——键名漂移、多余的键和示例所用的类型只算警告。</translation>
+    </message>
+    <message>
+        <source>Validation mode</source>
+        <translation>校验模式</translation>
+    </message>
+    <message>
+        <source>Clea&amp;r</source>
+        <translation>清空(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Paste a payload here, or drop a file anywhere on this panel:
+
+• a work-order callback {baseCode, dataArea, changeId, data}, or its data alone
+• an organisation push {type, org_id, operator, created_at, body}
+• a WeCom sync message, or a whole sync_msg response
+• a rich-text message request (POST /orgs/{org_id}/messages)
+• an IM message {msgid, type, payload}
+• a captured HTTP request: request line, headers, a blank line, the body
+
+It is inspected as you type: nothing is stored or sent.</source>
+        <translation>在此粘贴载荷，或把文件拖到本面板的任意位置：
+
+• 工单回调 {baseCode, dataArea, changeId, data}，或只有其中的 data
+• 组织推送 {type, org_id, operator, created_at, body}
+• 微信客服同步消息，或整个 sync_msg 响应
+• 富文本消息请求（POST /orgs/{org_id}/messages）
+• IM 消息 {msgid, type, payload}
+• 抓取的 HTTP 请求：请求行、请求头、一个空行、请求体
+
+边输入边检查：不会保存或发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Payload</source>
+        <translation>载荷</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Tree</source>
+        <translation>树</translation>
+    </message>
+    <message>
+        <source>Nothing to inspect yet. Paste JSON or a captured HTTP request above, drop a file, open one (Ctrl+O), or try an example:</source>
+        <translation>还没有要检查的内容。在上方粘贴 JSON 或抓取的 HTTP 请求、拖入文件、打开文件（Ctrl+O），或者试试一个示例：</translation>
+    </message>
+    <message>
+        <source>Work-order callback (changeId 1, as the spec prints it)</source>
+        <translation>工单回调（changeId 1，规范原文示例）</translation>
+    </message>
+    <message>
+        <source>Organisation push (a member joined)</source>
+        <translation>组织推送（成员加入）</translation>
+    </message>
+    <message>
+        <source>Rich-text message request</source>
+        <translation>富文本消息请求</translation>
+    </message>
+    <message>
+        <source>WeCom text message</source>
+        <translation>微信客服文本消息</translation>
+    </message>
+    <message>
+        <source>Captured HTTP request (rich message, no Accept header)</source>
+        <translation>抓取的 HTTP 请求（富文本消息，缺少 Accept 头）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Findings (%n)</source>
+        <translation>
+            <numerusform>问题（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Routing (%n)</source>
+        <translation>
+            <numerusform>路由（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>Nothing could be read: the finding says why.</source>
+        <translation>无法读取：原因见问题列表。</translation>
+    </message>
+    <message>
+        <source>No findings: valid in strict mode.</source>
+        <translation>没有问题：严格模式下有效。</translation>
+    </message>
+    <message>
+        <source>No findings: valid in lenient mode.</source>
+        <translation>没有问题：宽松模式下有效。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n 个错误</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n 个警告</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 — click one to show its field</source>
+        <translation>%1，%2——点击一项可显示其字段</translation>
+    </message>
+    <message>
+        <source>%1 — click one to show its field</source>
+        <translation>%1——点击一项可显示其字段</translation>
+    </message>
+    <message>
+        <source>The platform is starting: how it would be routed shows once it is up.</source>
+        <translation>平台正在启动：启动后显示路由结果。</translation>
+    </message>
+    <message>
+        <source>Routing needs a payload the inspector recognises.</source>
+        <translation>需要能识别的载荷才能显示路由。</translation>
+    </message>
+    <message>
+        <source>Nothing to route.</source>
+        <translation>没有可路由的内容。</translation>
+    </message>
+    <message>
+        <source>Against the subscriptions and users the platform holds now; nothing is sent.</source>
+        <translation>按平台当前的订阅和用户计算；不会发送任何内容。</translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation>严格</translation>
+    </message>
+    <message>
+        <source>lenient</source>
+        <translation>宽松</translation>
+    </message>
+    <message>
+        <source>inspected in %1 ms</source>
+        <translation>检查耗时 %1 毫秒</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2 findings are listed</source>
+        <translation>列出了 %2 个问题中的前 %1 个</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTree</name>
+    <message>
+        <source>Field</source>
+        <extracomment>Children made at a time under one object or array. Items made at most when the first levels are expanded on show (the rest on demand). The value shown (None before the first).</extracomment>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more (expand to show)</source>
+        <translation>
+            <numerusform>还有 %n 项（展开显示）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s)</source>
+        <translation>
+            <numerusform>%n 个键</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JSON sent as a string</source>
+        <translation>以字符串发送的 JSON</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1538,10 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <source>anomaly</source>
         <translation>异常</translation>
     </message>
+    <message>
+        <source>opened from WeCom</source>
+        <translation>由微信客服创建</translation>
+    </message>
 </context>
 <context>
     <name>ListEditor</name>
@@ -1085,7 +1562,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     <name>LiveDetail</name>
     <message>
         <source>JSON</source>
-        <extracomment>Bytes shown in the hex tab at most (a dump of megabytes helps nobody and costs seconds). The secret a subscription signs with (None: unsigned, or unknown).</extracomment>
+        <extracomment>Bytes shown in the hex tab at most (a dump of megabytes helps nobody and costs seconds). Raw&apos;s &quot;Inspect&quot; was chosen: the row&apos;s message, as ``inspectable`` makes it. The secret a subscription signs with (None: unsigned, or unknown).</extracomment>
         <translation>JSON</translation>
     </message>
     <message>
@@ -1109,20 +1586,16 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation>详情</translation>
     </message>
     <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>值</translation>
-    </message>
-    <message>
         <source>Binary protobuf, shown as base64 (the Hex tab has the bytes, the JSON tab decodes it):</source>
         <translation>二进制 protobuf，以 base64 显示（“十六进制”页显示字节，“JSON”页显示解码结果）：</translation>
     </message>
     <message>
         <source>No message body: this row records what happened to one.</source>
         <translation>无消息体：此行记录的是某条消息的处理情况。</translation>
+    </message>
+    <message>
+        <source>Inspect this message</source>
+        <translation>检查此消息</translation>
     </message>
     <message>
         <source>Not an HTTP callback: %1 rows travel over MQTT or stay inside the platform, so there are no headers.</source>
@@ -1141,7 +1614,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation>响应：%1</translation>
     </message>
     <message>
-        <source>valid (checked with the subscription's secret, as a receiver using standardwebhooks would)</source>
+        <source>valid (checked with the subscription&apos;s secret, as a receiver using standardwebhooks would)</source>
         <translation>有效（已用订阅的密钥校验，与使用 standardwebhooks 的接收方做法相同）</translation>
     </message>
     <message>
@@ -1185,7 +1658,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
     <name>LiveModel</name>
     <message>
         <source>Time</source>
-        <extracomment>Rows the table holds; older ones are paged out (the core's feed and the database keep them). Plain tuples, which the garbage collector stops tracking (see LiveRow); ``row(i)`` gives one back as a LiveRow.</extracomment>
+        <extracomment>Rows the table holds; older ones are paged out (the core&apos;s feed and the database keep them). Plain tuples, which the garbage collector stops tracking (see LiveRow); ``row(i)`` gives one back as a LiveRow.</extracomment>
         <translation>时间</translation>
     </message>
     <message>
@@ -1293,7 +1766,7 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation>重放</translation>
     </message>
     <message>
-        <source>Send the selected row's delivery again, from attempt 1, on every channel</source>
+        <source>Send the selected row&apos;s delivery again, from attempt 1, on every channel</source>
         <translation>从第 1 次尝试开始，在所有通道上重新发送所选行的投递</translation>
     </message>
     <message>
@@ -1353,6 +1826,10 @@ Once it is up, this shows its parts — router, MQ topics, callback service, sub
         <translation>只显示此工单</translation>
     </message>
     <message>
+        <source>Inspect this message</source>
+        <translation>检查此消息</translation>
+    </message>
+    <message>
         <source>Replay this delivery</source>
         <translation>重放此投递</translation>
     </message>
@@ -1399,6 +1876,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Inspect a file…</source>
+        <translation>检查文件(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1476,12 +1957,16 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <source>Scenarios</source>
         <translation>场景</translation>
     </message>
+    <message>
+        <source>Inspector</source>
+        <translation>载荷检查</translation>
+    </message>
 </context>
 <context>
     <name>NotifyForm</name>
     <message>
         <source>To</source>
-        <extracomment>A starting payload per notification type and receiver role (spec §5's tables): edited, not typed from scratch.</extracomment>
+        <extracomment>A starting payload per notification type and receiver role (spec §5&apos;s tables): edited, not typed from scratch.</extracomment>
         <translation>接收方</translation>
     </message>
     <message>
@@ -1493,7 +1978,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>载荷</translation>
     </message>
     <message>
-        <source>order and note statuses go to the role the spec's table names; feedback and expert are never pushed</source>
+        <source>order and note statuses go to the role the spec&apos;s table names; feedback and expert are never pushed</source>
         <translation>工单和备注状态按规范字段表中指定的角色推送；反馈和专家类型从不推送</translation>
     </message>
     <message>
@@ -1508,7 +1993,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
 <context>
     <name>ObjectEditor</name>
     <message>
-        <source>+ Another (sends a list, as the spec's example does)</source>
+        <source>+ Another (sends a list, as the spec&apos;s example does)</source>
         <translation>+ 再加一个（以列表形式发送，与规范示例一致）</translation>
     </message>
 </context>
@@ -1516,7 +2001,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>OrderResults</name>
     <message>
         <source>Order id</source>
-        <extracomment>Milliseconds of quiet typing before the search runs. Results shown at most (the store query's limit). changeId → its name in the current language (the panel sets it).</extracomment>
+        <extracomment>Milliseconds of quiet typing before the search runs. Results shown at most (the store query&apos;s limit). changeId → its name in the current language (the panel sets it).</extracomment>
         <translation>工单 ID</translation>
     </message>
     <message>
@@ -1558,6 +2043,64 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
 </context>
 <context>
+    <name>OrgComposer</name>
+    <message>
+        <source>body is a list</source>
+        <extracomment>What a fresh push starts with: the ids of the document&apos;s envelope sketch.</extracomment>
+        <translation>body 为列表</translation>
+    </message>
+    <message>
+        <source>body is an object</source>
+        <translation>body 为对象</translation>
+    </message>
+    <message>
+        <source>MQ topic org/push/&lt;baseCode&gt;/&lt;org_id&gt;</source>
+        <translation>MQ 主题 org/push/&lt;baseCode&gt;/&lt;org_id&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted as push #%1: %n delivery(ies)</source>
+        <translation>
+            <numerusform>已接受，推送 #%1：%n 个投递</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no subscription takes type %1 from organisation %2: tick it under orgTypes in Subscriptions</source>
+        <translation>没有订阅接收组织 %2 的类型 %1：请在“订阅”面板的组织推送类型中勾选</translation>
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation>在实时中查看</translation>
+    </message>
+    <message>
+        <source>org_id</source>
+        <translation>org_id</translation>
+    </message>
+    <message>
+        <source>The organisation the change happened in: the envelope&apos;s org_id, and the body&apos;s where it names it</source>
+        <translation>发生变更的组织：即外层的 org_id，以及 body 中提到该组织之处</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>operator</translation>
+    </message>
+    <message>
+        <source>Who made the change (a user id)</source>
+        <translation>变更的操作者（用户 id）</translation>
+    </message>
+    <message>
+        <source>created_at = now</source>
+        <translation>created_at = 现在</translation>
+    </message>
+    <message>
+        <source>Stamp the push with the time now (unix seconds)</source>
+        <translation>把推送时间设为现在（unix 秒）</translation>
+    </message>
+    <message>
+        <source>The organisation push type (MessageType)</source>
+        <translation>组织推送类型（MessageType）</translation>
+    </message>
+</context>
+<context>
     <name>PresentationWindow</name>
     <message>
         <source>Push Studio · Flow</source>
@@ -1581,7 +2124,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>ReportView</name>
     <message>
         <source>PASSED</source>
-        <extracomment>Details shown under a failed expectation at most (the saved reports hold them all). What the runner writes when the user stopped the run. A work order's link was clicked: its serviceOrderId.</extracomment>
+        <extracomment>Details shown under a failed expectation at most (the saved reports hold them all). What the runner writes when the user stopped the run. A work order&apos;s link was clicked: its serviceOrderId.</extracomment>
         <translation>通过</translation>
     </message>
     <message>
@@ -1594,19 +2137,27 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message numerus="yes">
         <source>%1 of %n expectation(s) held</source>
-        <translation><numerusform>%n 项期望中 %1 项成立</numerusform></translation>
+        <translation>
+            <numerusform>%n 项期望中 %1 项成立</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%1 of %n step(s) played</source>
-        <translation><numerusform>%n 个步骤中已执行 %1 个</numerusform></translation>
+        <translation>
+            <numerusform>%n 个步骤中已执行 %1 个</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n event(s) sent</source>
-        <translation><numerusform>已发送 %n 个事件</numerusform></translation>
+        <translation>
+            <numerusform>已发送 %n 个事件</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n refused</source>
-        <translation><numerusform>%n 个被拒绝</numerusform></translation>
+        <translation>
+            <numerusform>%n 个被拒绝</numerusform>
+        </translation>
     </message>
     <message>
         <source>seed %1</source>
@@ -1626,7 +2177,9 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message numerus="yes">
         <source>Failed (%n)</source>
-        <translation><numerusform>未成立（%n）</numerusform></translation>
+        <translation>
+            <numerusform>未成立（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <source>not checked</source>
@@ -1642,11 +2195,15 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>……另有 %n 条</numerusform></translation>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Held (%n)</source>
-        <translation><numerusform>成立（%n）</numerusform></translation>
+        <translation>
+            <numerusform>成立（%n）</numerusform>
+        </translation>
     </message>
     <message>
         <source>The file states no expectations.</source>
@@ -1654,7 +2211,9 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message numerus="yes">
         <source>%1: %n more</source>
-        <translation><numerusform>%1：另有 %n 张</numerusform></translation>
+        <translation>
+            <numerusform>%1：另有 %n 张</numerusform>
+        </translation>
     </message>
     <message>
         <source>Work orders</source>
@@ -1714,10 +2273,130 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
 </context>
 <context>
+    <name>RichComposer</name>
+    <message>
+        <source>dest_type 1: an IM user, dest_id its userID as a number; the organisation is the URL&apos;s :org_id, not in the body. Read strictly, as the route reads it.</source>
+        <extracomment>The organisation the message is sent in when the user names none (the URL&apos;s :org_id). The first numeric userID &quot;New simulated user&quot; makes.</extracomment>
+        <translation>dest_type 1：IM 用户，dest_id 为其 userID（数字）；组织由 URL 中的 :org_id 指定，不在 body 里。与接口一样按严格模式校验。</translation>
+    </message>
+    <message>
+        <source>Queued for %1, who is offline: the broker holds it (msgid %2)</source>
+        <translation>%1 离线，已排队：由 broker 暂存（msgid %2）</translation>
+    </message>
+    <message>
+        <source>a mobile push was recorded</source>
+        <translation>已记录一条手机推送</translation>
+    </message>
+    <message>
+        <source>Sent to %1 on $sktalent/clients/%1 (msgid %2)</source>
+        <translation>已通过 $sktalent/clients/%1 发送给 %1（msgid %2）</translation>
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation>在实时中查看</translation>
+    </message>
+    <message>
+        <source>Simulated user %1 is online and picked as the receiver.</source>
+        <translation>模拟用户 %1 已在线，已选为接收方。</translation>
+    </message>
+    <message>
+        <source>Simulated user %1 is picked as the receiver; its phone is not online yet: the message would be queued and pushed.</source>
+        <translation>已选模拟用户 %1 为接收方；其手机尚未上线：消息会排队并推送。</translation>
+    </message>
+    <message>
+        <source>no IM server: it needs an MQTT broker</source>
+        <translation>没有 IM 服务器：需要 MQTT broker</translation>
+    </message>
+    <message>
+        <source>no IM users yet: make one with New simulated user</source>
+        <translation>还没有 IM 用户：点“新建模拟用户”创建一个</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>dest_id is a number: userID %1 cannot be addressed</source>
+        <translation>dest_id 是数字：无法发送给 userID %1</translation>
+    </message>
+    <message>
+        <source>Simulated users need the IM server and its broker.</source>
+        <translation>模拟用户需要 IM 服务器及其 broker。</translation>
+    </message>
+    <message>
+        <source>No simulated user: %1</source>
+        <translation>未能创建模拟用户：%1</translation>
+    </message>
+    <message>
+        <source>Receiver</source>
+        <translation>接收方</translation>
+    </message>
+    <message>
+        <source>The IM user it goes to: dest_id is its userID</source>
+        <translation>接收消息的 IM 用户：dest_id 即其 userID</translation>
+    </message>
+    <message>
+        <source>New simulated user</source>
+        <translation>新建模拟用户</translation>
+    </message>
+    <message>
+        <source>Bring a simulated phone with a numeric userID online and send to it</source>
+        <translation>让一部数字 userID 的模拟手机上线，并发送给它</translation>
+    </message>
+    <message>
+        <source>org_id (URL)</source>
+        <translation>org_id（URL）</translation>
+    </message>
+    <message>
+        <source>POST /orgs/:org_id/messages: the receiver&apos;s organisation, carried to the receiver as org_id</source>
+        <translation>POST /orgs/:org_id/messages：接收方所在组织，以 org_id 带给接收方</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingModel</name>
+    <message>
+        <source>delivered</source>
+        <extracomment>Verdict → the outcome whose colour it takes (ui.theme).</extracomment>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <source>not delivered</source>
+        <translation>不送达</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>MQ topic</source>
+        <translation>MQ 主题</translation>
+    </message>
+</context>
+<context>
     <name>Row</name>
     <message>
         <source>not sent — type to add</source>
-        <extracomment>How much of a field's Chinese description its label shows (the tooltip has it all).</extracomment>
+        <extracomment>How much of a field&apos;s Chinese description its label shows (the tooltip has it all).</extracomment>
         <translation>不发送——输入即添加</translation>
     </message>
     <message>
@@ -1729,7 +2408,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>从消息体中移除 %1（不发送）</translation>
     </message>
     <message>
-        <source>Not in the spec's table for this changeId: kept as it is, and reported by validation.</source>
+        <source>Not in the spec&apos;s table for this changeId: kept as it is, and reported by validation.</source>
         <translation>不在此 changeId 的规范字段表中：原样保留，并由校验报告。</translation>
     </message>
     <message>
@@ -1749,7 +2428,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>时间格式为 yyyyMMddHHmmss，例如 20190802161622</translation>
     </message>
     <message>
-        <source>not in the spec's table</source>
+        <source>not in the spec&apos;s table</source>
         <translation>不在规范的字段表中</translation>
     </message>
 </context>
@@ -1757,12 +2436,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>ScenariosPanel</name>
     <message>
         <source>⚠ cannot be played: see the errors</source>
-        <extracomment>Progress bar units per step. Expectations listed under a scenario's description at most. True for a file that cannot be played (its second line is said in the error colour). Pixels around an item's two lines.</extracomment>
+        <extracomment>Progress bar units per step. Expectations listed under a scenario&apos;s description at most. True for a file that cannot be played (its second line is said in the error colour). Pixels around an item&apos;s two lines.</extracomment>
         <translation>⚠ 无法运行：请查看错误</translation>
     </message>
     <message numerus="yes">
         <source>This file cannot be played: %n mistake(s), each with its line and column.</source>
-        <translation><numerusform>此文件无法运行：有 %n 处错误，每处都注明了行号和列号。</numerusform></translation>
+        <translation>
+            <numerusform>此文件无法运行：有 %n 处错误，每处都注明了行号和列号。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Fix the file and select it again: it is read anew each time. docs/scenarios.md describes the language.</source>
@@ -1774,11 +2455,15 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message numerus="yes">
         <source>%n step(s)</source>
-        <translation><numerusform>%n 个步骤</numerusform></translation>
+        <translation>
+            <numerusform>%n 个步骤</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n expectation(s)</source>
-        <translation><numerusform>%n 项期望</numerusform></translation>
+        <translation>
+            <numerusform>%n 项期望</numerusform>
+        </translation>
     </message>
     <message>
         <source>seed %1</source>
@@ -1786,14 +2471,16 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation><numerusform>……另有 %n 项</numerusform></translation>
+        <translation>
+            <numerusform>……另有 %n 项</numerusform>
+        </translation>
     </message>
     <message>
         <source>It expects:</source>
         <translation>期望：</translation>
     </message>
     <message>
-        <source>Pick a scenario above, or open a .yaml file of your own (docs/scenarios.md describes the language). Run plays it at full speed and shows the report below; Play as demo plays it slowly in the Flow panel's presentation, with a caption for each step.</source>
+        <source>Pick a scenario above, or open a .yaml file of your own (docs/scenarios.md describes the language). Run plays it at full speed and shows the report below; Play as demo plays it slowly in the Flow panel&apos;s presentation, with a caption for each step.</source>
         <translation>在上方选择一个场景，或打开你自己的 .yaml 文件（场景语言见 docs/scenarios.md）。“运行”全速执行并在下方显示报告；“演示播放”在流向面板的演示模式中慢速播放，每一步都配有字幕。</translation>
     </message>
     <message>
@@ -1841,12 +2528,12 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>全速执行场景并检查其期望</translation>
     </message>
     <message>
-        <source>Play it slowly in the Flow panel's full-screen presentation, with a caption for each step; Esc there or Stop here ends the demo</source>
+        <source>Play it slowly in the Flow panel&apos;s full-screen presentation, with a caption for each step; Esc there or Stop here ends the demo</source>
         <translation>在流向面板的全屏演示中慢速播放，每一步都配有字幕；在演示中按 Esc 或在这里点“停止”即结束演示</translation>
     </message>
     <message>
         <source>en</source>
-        <comment>language code for the core's messages: en or zh</comment>
+        <comment>language code for the core&apos;s messages: en or zh</comment>
         <translation>zh</translation>
     </message>
     <message>
@@ -1866,7 +2553,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>种子</translation>
     </message>
     <message>
-        <source>Seeds the generated work orders: the same seed sends the same events (default: the file's)</source>
+        <source>Seeds the generated work orders: the same seed sends the same events (default: the file&apos;s)</source>
         <translation>生成工单所用的随机种子：相同的种子发送相同的事件（默认取文件中的值）</translation>
     </message>
     <message>
@@ -1906,7 +2593,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>%1 此后的响应方式。已收到的内容会保留；状态码序列重新开始。</translation>
     </message>
     <message>
-        <source>A stand-in for a subscriber's system on 127.0.0.1, and a subscription that calls it back, made together. Every request it receives shows in Live.</source>
+        <source>A stand-in for a subscriber&apos;s system on 127.0.0.1, and a subscription that calls it back, made together. Every request it receives shows in Live.</source>
         <translation>在 127.0.0.1 上模拟订阅方的系统，并同时创建一个回调它的订阅。它收到的每个请求都会显示在实时面板中。</translation>
     </message>
     <message>
@@ -1986,7 +2673,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>改为应答 500 的概率</translation>
     </message>
     <message>
-        <source>hang: the callback's timeout decides</source>
+        <source>hang: the callback&apos;s timeout decides</source>
         <translation>挂起连接：由回调的超时设置决定结果</translation>
     </message>
     <message>
@@ -2022,7 +2709,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>必须填写 baseCode</translation>
     </message>
     <message>
-        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
+        <source>the subscriber&apos;s code, e.g. HRZDWYWHXT</source>
         <translation>订阅方编码，例如 HRZDWYWHXT</translation>
     </message>
     <message>
@@ -2084,7 +2771,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <name>SubscriptionEditor</name>
     <message>
         <source>baseCode</source>
-        <extracomment>The fields with a place for an error under them, in form order (the contract's names). A subscription was saved from this form: its baseCode. The form's own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode ("" for the new one), kept across selections. Our own save is under way: the bus's echo of it is not "changed elsewhere".</extracomment>
+        <extracomment>The fields with a place for an error under them, in form order (the contract&apos;s names). Rows of the orgTypes list in view before it scrolls. A subscription was saved from this form: its baseCode. The form&apos;s own subscription was deleted: its baseCode. The subscription loaded (None: a new one is being written). Unsaved form states by baseCode (&quot;&quot; for the new one), kept across selections. Our own save is under way: the bus&apos;s echo of it is not &quot;changed elsewhere&quot;.</extracomment>
         <translation>baseCode</translation>
     </message>
     <message>
@@ -2098,6 +2785,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>changeIds</source>
         <translation>changeIds</translation>
+    </message>
+    <message>
+        <source>Org push types</source>
+        <translation>组织推送类型</translation>
+    </message>
+    <message>
+        <source>Organisations</source>
+        <translation>组织</translation>
     </message>
     <message>
         <source>Callback URL</source>
@@ -2136,12 +2831,12 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>选项</translation>
     </message>
     <message>
-        <source>the subscriber's code, e.g. HRZDWYWHXT</source>
+        <source>the subscriber&apos;s code, e.g. HRZDWYWHXT</source>
         <translation>订阅方编码，例如 HRZDWYWHXT</translation>
     </message>
     <message>
-        <source>Letters, digits, '_', '-' or '.': it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt;</source>
-        <translation>字母、数字、'_'、'-' 或 '.'：它同时是 MQTT 用户名，也是 wo/push/&lt;baseCode&gt;/&lt;dataArea&gt; 中的一级</translation>
+        <source>Letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;: it is also the MQTT username and a level of wo/push/&lt;baseCode&gt;/&lt;dataArea&gt; and org/push/&lt;baseCode&gt;/&lt;org_id&gt;</source>
+        <translation>字母、数字、&apos;_&apos;、&apos;-&apos; 或 &apos;.&apos;：它同时是 MQTT 用户名，也是 wo/push/&lt;baseCode&gt;/&lt;dataArea&gt; 和 org/push/&lt;baseCode&gt;/&lt;org_id&gt; 中的一级</translation>
     </message>
     <message>
         <source>shown in lists; the baseCode when empty</source>
@@ -2156,6 +2851,22 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>选择</translation>
     </message>
     <message>
+        <source>Organisation data-change pushes (orgTypes) this subscriber receives. Tick none for work-order events only; with some ticked, changeIds may stay empty.</source>
+        <translation>此订阅方接收的组织数据变更推送（orgTypes）。只收工单事件则都不勾选；勾选后 changeIds 可以为空。</translation>
+    </message>
+    <message>
+        <source>* for every organisation, or ids: 123, 456</source>
+        <translation>* 表示所有组织，或填 id：123, 456</translation>
+    </message>
+    <message>
+        <source>The organisations (org_id) whose pushes it receives (orgIds)</source>
+        <translation>接收哪些组织（org_id）的推送（orgIds）</translation>
+    </message>
+    <message>
+        <source>MQ topics</source>
+        <translation>MQ 主题</translation>
+    </message>
+    <message>
         <source>Pick data areas from the catalogue</source>
         <translation>从目录中选择数据域</translation>
     </message>
@@ -2164,11 +2875,11 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>http://127.0.0.1:9000/callback — 留空：仅用 MQ 主题</translation>
     </message>
     <message>
-        <source>a JSON string (the spec's table)</source>
+        <source>a JSON string (the spec&apos;s table)</source>
         <translation>JSON 字符串（按规范中的表格）</translation>
     </message>
     <message>
-        <source>a JSON object (as the spec's examples show)</source>
+        <source>a JSON object (as the spec&apos;s examples show)</source>
         <translation>JSON 对象（按规范中的示例）</translation>
     </message>
     <message>
@@ -2208,7 +2919,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>不保证 — 投递可能乱序（最快）</translation>
     </message>
     <message>
-        <source>per order — one order's events arrive in order</source>
+        <source>per order — one order&apos;s events arrive in order</source>
         <translation>按工单 — 同一工单的事件按序到达</translation>
     </message>
     <message>
@@ -2228,8 +2939,8 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>在请求体中发送 baseCode</translation>
     </message>
     <message>
-        <source>The spec marks baseCode 已失效: it is sent as "" unless this is on</source>
-        <translation>规范将 baseCode 标为已失效：除非勾选此项，否则发送 ""</translation>
+        <source>The spec marks baseCode 已失效: it is sent as &quot;&quot; unless this is on</source>
+        <translation>规范将 baseCode 标为已失效：除非勾选此项，否则发送 &quot;&quot;</translation>
     </message>
     <message>
         <source>Save</source>
@@ -2264,7 +2975,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>从第 1 次尝试起，重新发送此订阅方所有失败的投递</translation>
     </message>
     <message>
-        <source>Not supported by the platform: routed only while "allow unsupported events" is on</source>
+        <source>Not supported by the platform: routed only while &quot;allow unsupported events&quot; is on</source>
         <translation>平台不支持：仅在开启“允许不支持的事件”时才会路由</translation>
     </message>
     <message>
@@ -2288,7 +2999,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>启用</translation>
     </message>
     <message>
-        <source>Copy this subscriber's MQTT host, port, username, password and topic (JSON) to the clipboard</source>
+        <source>Copy this subscriber&apos;s MQTT host, port, username, password and topic (JSON) to the clipboard</source>
         <translation>将此订阅方的 MQTT 主机、端口、用户名、密码和主题（JSON）复制到剪贴板</translation>
     </message>
     <message>
@@ -2306,6 +3017,18 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>%1 was deleted; Save would create it again.</source>
         <translation>%1 已被删除；保存会重新创建它。</translation>
+    </message>
+    <message>
+        <source>work-order events on %1</source>
+        <translation>工单事件：%1</translation>
+    </message>
+    <message>
+        <source>organisation pushes %1 on %2</source>
+        <translation>组织推送 %1：%2</translation>
+    </message>
+    <message>
+        <source>none: tick a changeId or an org push type</source>
+        <translation>无：请勾选 changeId 或组织推送类型</translation>
     </message>
     <message>
         <source>Disabled: %1</source>
@@ -2332,15 +3055,15 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>例如 fwwt，或用 * 表示所有数据域</translation>
     </message>
     <message>
-        <source>tick at least one changeId</source>
-        <translation>至少勾选一个 changeId</translation>
+        <source>tick at least one changeId or organisation push type</source>
+        <translation>请至少勾选一个 changeId 或组织推送类型</translation>
     </message>
     <message>
         <source>the events this subscriber receives</source>
         <translation>即此订阅方接收的事件</translation>
     </message>
     <message>
-        <source>%1 is already an IM user's userID (MQTT usernames are shared)</source>
+        <source>%1 is already an IM user&apos;s userID (MQTT usernames are shared)</source>
         <translation>%1 已是某个 IM 用户的 userID（两者共用 MQTT 用户名）</translation>
     </message>
     <message>
@@ -2452,6 +3175,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>等待中</translation>
     </message>
     <message>
+        <source>The data areas it receives; * is every one (and, for organisation pushes, the organisations)</source>
+        <translation>它接收的数据域，* 表示全部（组织推送则为组织）</translation>
+    </message>
+    <message>
+        <source>The events it receives: changeIds, and organisation push types</source>
+        <translation>它接收的事件：changeId 以及组织推送类型</translation>
+    </message>
+    <message>
         <source>failing</source>
         <translation>失败中</translation>
     </message>
@@ -2472,7 +3203,7 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>连续失败</translation>
     </message>
     <message>
-        <source>The subscriber's code: its MQTT username and topic level</source>
+        <source>The subscriber&apos;s code: its MQTT username and topic level</source>
         <translation>订阅方编码：即其 MQTT 用户名和主题层级</translation>
     </message>
     <message>
@@ -2504,14 +3235,6 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <translation>回调的目标地址（其中的密码已隐藏）</translation>
     </message>
     <message>
-        <source>The data areas it receives; * is every one</source>
-        <translation>接收的数据域；* 表示全部</translation>
-    </message>
-    <message>
-        <source>The events it receives</source>
-        <translation>接收的事件</translation>
-    </message>
-    <message>
         <source>A name for people</source>
         <translation>便于识别的名称</translation>
     </message>
@@ -2526,6 +3249,14 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
     <message>
         <source>all (*)</source>
         <translation>全部 (*)</translation>
+    </message>
+    <message>
+        <source>orgs: %1</source>
+        <translation>组织：%1</translation>
+    </message>
+    <message>
+        <source>org pushes: %1</source>
+        <translation>组织推送：%1</translation>
     </message>
     <message>
         <source>Last attempt at %1: %2</source>
@@ -2547,6 +3278,10 @@ Send an event (Compose, or POST /api/events), create IM users or simulated app u
         <source>MQ topic wo/push/%1/&lt;dataArea&gt;</source>
         <translation>MQ 主题 wo/push/%1/&lt;dataArea&gt;</translation>
     </message>
+    <message>
+        <source>MQ topic org/push/%1/&lt;org_id&gt; for organisation pushes</source>
+        <translation>组织推送的 MQ 主题 org/push/%1/&lt;org_id&gt;</translation>
+    </message>
 </context>
 <context>
     <name>SubscriptionsPanel</name>
@@ -2567,7 +3302,7 @@ Subscriptions show here once the engine is up.</source>
         <source>No subscriptions yet.
 
 Create simulated subscriber makes a stand-in system that answers as you say (delays, 500s, 410 Gone) and subscribes it in one go.
-New registers your own system's callback URL, or an MQ-only subscriber.</source>
+New registers your own system&apos;s callback URL, or an MQ-only subscriber.</source>
         <translation>暂无订阅。
 
 “创建模拟订阅方”会创建一个按你的设定应答（延迟、500、410 Gone）的替身系统，并一步完成订阅。
@@ -2602,7 +3337,7 @@ New registers your own system's callback URL, or an MQ-only subscriber.</source>
         <translation>在“实时”中查看</translation>
     </message>
     <message>
-        <source>Filter Live to this subscriber's callbacks and MQ publishes</source>
+        <source>Filter Live to this subscriber&apos;s callbacks and MQ publishes</source>
         <translation>将“实时”筛选为此订阅方的回调和 MQ 发布</translation>
     </message>
     <message>
@@ -2626,7 +3361,7 @@ New registers your own system's callback URL, or an MQ-only subscriber.</source>
         <translation>暂无订阅，因此任何事件都不会送达。每个单元格将统计在该数据域中接收该 changeId 的已启用订阅数。</translation>
     </message>
     <message numerus="yes">
-        <source>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; "+n": disabled ones that would). %n supported combination(s) reach nobody. Double-click a cell to see its traffic in Live.</source>
+        <source>Each cell counts the enabled subscriptions receiving that changeId in that data area (hover for their names; &quot;+n&quot;: disabled ones that would). %n supported combination(s) reach nobody. Double-click a cell to see its traffic in Live.</source>
         <translation>
             <numerusform>每个单元格统计在该数据域中接收该 changeId 的已启用订阅数（悬停可查看名称；“+n”：若启用便会接收的已停用订阅）。有 %n 种支持的组合无人接收。双击单元格可在“实时”中查看其流量。</numerusform>
         </translation>
@@ -2681,6 +3416,10 @@ New registers your own system's callback URL, or an MQ-only subscriber.</source>
     <message>
         <source>Hang</source>
         <translation>挂起</translation>
+    </message>
+    <message>
+        <source>WeCom message %1 this order was opened from</source>
+        <translation>创建此工单的微信客服消息 %1</translation>
     </message>
     <message>
         <source>Anomaly at event #%1</source>
@@ -2776,7 +3515,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     </message>
     <message>
         <source>en</source>
-        <comment>language code for the core's messages: en or zh</comment>
+        <comment>language code for the core&apos;s messages: en or zh</comment>
         <translation>zh</translation>
     </message>
     <message>
@@ -2800,7 +3539,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>在“实时”中显示</translation>
     </message>
     <message>
-        <source>Filter the Live table to this order's messages</source>
+        <source>Filter the Live table to this order&apos;s messages</source>
         <translation>将“实时”表格筛选为该工单的消息</translation>
     </message>
     <message>
@@ -2808,7 +3547,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>在“编写事件”中继续</translation>
     </message>
     <message>
-        <source>Open this order's last event in Compose, to edit into the next step and send</source>
+        <source>Open this order&apos;s last event in Compose, to edit into the next step and send</source>
         <translation>在“编写事件”中打开该工单的最后一个事件，改成下一步后发送</translation>
     </message>
     <message>
@@ -2824,7 +3563,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <name>TimelineScene</name>
     <message>
         <source>now</source>
-        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track's bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis' pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: "en" or "zh" (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
+        <extracomment>Pixels per second, at most and at least. Width of a collapsed gap on the axis. A quiet gap is collapsed when longer than this (seconds) and than twice the rest of the order: a sample order from 2019 with one event stamped today keeps its hours readable. An open track&apos;s bar runs to the wall clock when it is this close (seconds), else to the last time of the order: sample orders from 2019 should not stretch to today. WeCom&apos;s own green: the bubble on an event an order was opened from a WeCom message with. How much of a customer&apos;s words an order&apos;s title quotes (the tooltip has them all). Mark kind → (shape, outcome colour). Badge outcome → theme outcome colour. The axis&apos; pieces (start, end) in seconds; between two, a collapsed gap. Which anomaly message to show: &quot;en&quot; or &quot;zh&quot; (the panel sets it). Names of changeIds, by language (the panel sets them from the catalogue). What is selected, as ``_identity`` says it; drawn as a dashed outline.</extracomment>
         <translation>现在</translation>
     </message>
     <message>
@@ -2884,6 +3623,26 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <message>
         <source>Mobile push to %1 (%2)</source>
         <translation>发给 %1 的移动推送（%2）</translation>
+    </message>
+    <message>
+        <source>from WeCom 微信客服 · customer %1: “%2”</source>
+        <translation>来自微信客服 · 客户 %1：“%2”</translation>
+    </message>
+    <message>
+        <source>Opened from a WeCom customer-service message (微信客服)</source>
+        <translation>由一条微信客服消息创建</translation>
+    </message>
+    <message>
+        <source>customer %1</source>
+        <translation>客户 %1</translation>
+    </message>
+    <message>
+        <source>servicer %1 · account %2</source>
+        <translation>接待客服 %1 · 客服账号 %2</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>发送于 %1</translation>
     </message>
     <message>
         <source>delivered</source>
@@ -2962,7 +3721,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>暂无</translation>
     </message>
     <message>
-        <source>A real client's account: Push Studio does not drive it. Connect MQTTX or the app with the settings under Account (Copy connection settings).</source>
+        <source>A real client&apos;s account: Push Studio does not drive it. Connect MQTTX or the app with the settings under Account (Copy connection settings).</source>
         <translation>真实客户端的账号：推送工作台不会操控它。请使用“账号”中的设置（复制连接设置）连接 MQTTX 或 App。</translation>
     </message>
 </context>
@@ -3005,7 +3764,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>例如 噜噜噜（留空则使用 userID）</translation>
     </message>
     <message>
-        <source>The app's distribution channel: an Umeng push tag</source>
+        <source>The app&apos;s distribution channel: an Umeng push tag</source>
         <translation>App 的分发渠道：一个 Umeng 推送标签</translation>
     </message>
     <message>
@@ -3045,7 +3804,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <name>UsersModel</name>
     <message>
         <source>User ID</source>
-        <extracomment>The role that gives each cell a value to sort by (numbers as numbers, unknown last). A phone simulated by this app (it can be driven); else a real client's account. The simulated phone's own state: online | connecting | offline (None: real client). The broker's word: connected, not connected, or None when it cannot tell. Messages published to the user while the broker said it was offline, since it was last seen online: what its persistent session holds for it. When the user last sent or was sent an IM message (unix seconds). Presence and what waits for the user first: what a tester looks at in a narrow dock.</extracomment>
+        <extracomment>The role that gives each cell a value to sort by (numbers as numbers, unknown last). A phone simulated by this app (it can be driven); else a real client&apos;s account. The simulated phone&apos;s own state: online | connecting | offline (None: real client). The broker&apos;s word: connected, not connected, or None when it cannot tell. Messages published to the user while the broker said it was offline, since it was last seen online: what its persistent session holds for it. When the user last sent or was sent an IM message (unix seconds). Presence and what waits for the user first: what a tester looks at in a narrow dock.</extracomment>
         <translation>用户 ID</translation>
     </message>
     <message>
@@ -3133,11 +3892,11 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>手机未发送 DISCONNECT 就断网了：在 keepalive 超时（约 45 秒）之前，消息代理仍视其为已连接</translation>
     </message>
     <message>
-        <source>Who is online is the broker's word, not the client's</source>
+        <source>Who is online is the broker&apos;s word, not the client&apos;s</source>
         <translation>在线与否以消息代理为准，而非客户端</translation>
     </message>
     <message>
-        <source>Messages the broker holds in this user's session until it connects again</source>
+        <source>Messages the broker holds in this user&apos;s session until it connects again</source>
         <translation>消息代理在该用户会话中暂存、待其重新连接后投递的消息</translation>
     </message>
     <message>
@@ -3157,7 +3916,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
     <name>UsersPanel</name>
     <message>
         <source>not JSON: %1</source>
-        <extracomment>How often the table catches up with presence, phones and the bus counters (ms). Users whose presence is asked each refresh besides the ones the bus marked (a rotating window: ten thousand users are all looked at within twenty seconds, none stalls a frame). Peers offered in the "Chat with" menu.</extracomment>
+        <extracomment>How often the table catches up with presence, phones and the bus counters (ms). Users whose presence is asked each refresh besides the ones the bus marked (a rotating window: ten thousand users are all looked at within twenty seconds, none stalls a frame). Peers offered in the &quot;Chat with&quot; menu.</extracomment>
         <translation>不是有效的 JSON：%1</translation>
     </message>
     <message>
@@ -3195,7 +3954,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n refused by the broker (see each user's Phone tab)</source>
+        <source>%n refused by the broker (see each user&apos;s Phone tab)</source>
         <translation>
             <numerusform>%n 个被消息代理拒绝（见各用户的“手机”标签页）</numerusform>
         </translation>
@@ -3297,7 +4056,7 @@ Send a changeId 1 (生成工单) from Compose or POST /api/events; then find the
         <translation>停留在聊天页（回复已收到：✓✓）</translation>
     </message>
     <message>
-        <source>Show this user's messages in Live</source>
+        <source>Show this user&apos;s messages in Live</source>
         <translation>在“实时”中显示该用户的消息</translation>
     </message>
     <message>
@@ -3391,7 +4150,7 @@ Start simulated users: phones that connect exactly as the spec says, chat, and c
         <translation>复制 authSign</translation>
     </message>
     <message>
-        <source>The user's MQTT password</source>
+        <source>The user&apos;s MQTT password</source>
         <translation>该用户的 MQTT 密码</translation>
     </message>
     <message>
@@ -3444,6 +4203,100 @@ Start simulated users: phones that connect exactly as the spec says, chat, and c
     </message>
 </context>
 <context>
+    <name>WecomComposer</name>
+    <message>
+        <source>an event: open_kfid and external_userid sit inside event</source>
+        <extracomment>The customer and the customer-service account a fresh message is from and to: the constructed examples&apos; own. How much of a message a verdict line quotes. Messages a verdict lists at most (the rest are counted; Live shows them all). Seconds between a simulated conversation&apos;s items: Live shows them arrive one by one. The last customer text taken in: what &quot;Open a work order&quot; opens one from. Simulated conversations, a new customer each time (one seed per session).</extracomment>
+        <translation>事件：open_kfid 和 external_userid 位于 event 内</translation>
+    </message>
+    <message>
+        <source>a message: origin 3 the customer, 5 a servicer</source>
+        <translation>消息：origin 3 为客户，5 为接待人员</translation>
+    </message>
+    <message>
+        <source>Work order %1 opened from message %2 (event #%3)</source>
+        <translation>已由消息 %2 创建工单 %1（事件 #%3）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message numerus="yes">
+        <source>Taken in: %n message(s) stored</source>
+        <translation>
+            <numerusform>已接收：存储 %n 条消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open a work order from this message</source>
+        <translation>由此消息创建工单</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>……另有 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>kept out: %1 — press New for a fresh msgid</source>
+        <translation>未存储：%1 —— 点“新建”可换一个新的 msgid</translation>
+    </message>
+    <message>
+        <source>session of %1: %2</source>
+        <translation>%1 的会话：%2</translation>
+    </message>
+    <message>
+        <source>Show in Live</source>
+        <translation>在实时中查看</translation>
+    </message>
+    <message>
+        <source>The WeCom desk is not running yet.</source>
+        <translation>微信客服台尚未运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A simulated conversation with %1 (%2): %n item(s) taken in. Its first text is shown: open a work order from it.</source>
+        <translation>
+            <numerusform>与 %1（%2）的模拟会话：已接收 %n 条。下面显示其第一条文本：可由它创建工单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Send a customer&apos;s text first: an order opens from a message the desk has taken in.</source>
+        <translation>请先发送一条客户文本：工单只能由客服台已接收的消息创建。</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s external_userid (wm…)</source>
+        <translation>客户的 external_userid（wm…）</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>客服账号</translation>
+    </message>
+    <message>
+        <source>The customer-service account, open_kfid (wk…)</source>
+        <translation>客服账号 open_kfid（wk…）</translation>
+    </message>
+    <message>
+        <source>Simulate a conversation</source>
+        <translation>模拟一段会话</translation>
+    </message>
+    <message>
+        <source>A resident reports a problem to the front desk on 微信客服: the whole conversation is taken in, message by message</source>
+        <translation>一位住户在微信客服上向物业前台报修：整段会话逐条被接收</translation>
+    </message>
+    <message>
+        <source>File a changeId 1 from the customer&apos;s last text taken in, and show it in the Timeline</source>
+        <translation>由最近接收的客户文本生成一个 changeId 1 工单，并在时间线中显示</translation>
+    </message>
+    <message>
+        <source>The message type (msgtype), or the event</source>
+        <translation>消息类型（msgtype）或事件</translation>
+    </message>
+</context>
+<context>
     <name>WhyWidget</name>
     <message>
         <source>every subscription</source>
@@ -3475,8 +4328,8 @@ Start simulated users: phones that connect exactly as the spec says, chat, and c
         <translation>重新加载</translation>
     </message>
     <message>
-        <source>{"changeId": "1", "dataArea": "fwwt", "data": {…}} — an API body or a callback body</source>
-        <translation>{"changeId": "1", "dataArea": "fwwt", "data": {…}} — API 请求体或回调请求体</translation>
+        <source>{&quot;changeId&quot;: &quot;1&quot;, &quot;dataArea&quot;: &quot;fwwt&quot;, &quot;data&quot;: {…}} — an API body or a callback body</source>
+        <translation>{&quot;changeId&quot;: &quot;1&quot;, &quot;dataArea&quot;: &quot;fwwt&quot;, &quot;data&quot;: {…}} — API 请求体或回调请求体</translation>
     </message>
     <message>
         <source>Subscription</source>

@@ -1,0 +1,3 @@
+from ui.inspector.panel import InspectorPanel
+
+__all__ = ["InspectorPanel"]
