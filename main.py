@@ -12,6 +12,7 @@
     python main.py settings [NAME VAL]  allow-unsupported on|off, validation-mode …
     python main.py scenario run FILE    play a scenario; exit 0 when every expectation holds
     python main.py load --orders N      generated work-order load against a running serve
+    python main.py wecom converse       simulated WeCom customer chats through the API
     python main.py bench core|delivery|im|ui   benchmarks beside raw baselines
     python main.py screenshots DIR      a PNG of every panel, both languages and themes
 """

@@ -49,6 +49,7 @@ from app.store import NewEvent, Store, WrittenEvent
 from app.store.writer import StoreWriter, WriterStopped
 from app.tasks import spawn
 from app.timeline import Timeline, build_timeline
+from app.wecom.origins import origins
 
 log = logging.getLogger(__name__)
 
@@ -424,7 +425,9 @@ class Engine:
         if not events:
             return None
         deliveries = self.store.deliveries_for(e["id"] for e in events)
-        return build_timeline(service_order_id, events, deliveries)
+        story = build_timeline(service_order_id, events, deliveries)
+        story.origins = origins(self.store, service_order_id)
+        return story
 
 
 def _seed(store: Store) -> None:

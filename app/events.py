@@ -189,6 +189,56 @@ class PushRecorded(CoreEvent):
     doc: dict[str, Any]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KfMessageReceived(CoreEvent):
+    """A WeCom customer-service (微信客服) sync message was taken in and stored (app.wecom).
+
+    ``open_kfid`` and ``external_userid`` are the conversation's, also for an event, which
+    carries them inside ``event`` (the document: not returned at the top); ``type_id`` is
+    None for a type the document does not describe, kept by a lenient reading. ``item_json``
+    is the item as it came (the Go Message's origin_data).
+    """
+
+    row_id: int
+    msgid: str
+    msgtype: str
+    event_type: str  # "" for a message
+    type_id: str | None
+    origin: int  # 3 customer, 4 system event, 5 servicer
+    send_time: int
+    open_kfid: str
+    external_userid: str
+    servicer_userid: str
+    source: str
+    summary: str
+    item_json: str
+    warnings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KfMessagesRefused(CoreEvent):
+    """WeCom sync messages were refused, all of them: at least one was invalid (or the body
+    was no message at all). Nothing of it was stored as messages; the body is kept in the
+    rejections table."""
+
+    rejection_id: int
+    source: str
+    findings: tuple[Finding, ...]
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KfOrderOpened(CoreEvent):
+    """A work order was opened from a customer's WeCom text (its changeId 1 was accepted as
+    ``event_id``) and the message now links to it."""
+
+    msgid: str
+    service_order_id: str
+    event_id: int
+    external_userid: str
+    open_kfid: str
+
+
 def all_event_types() -> list[type[CoreEvent]]:
     """Every event class, for documentation and the Live panel's filters: derived from the
     class tree, so a new event cannot be forgotten here."""

@@ -8,9 +8,9 @@ rows leave the window and are counted (``evicted``): the database keeps the hist
 Each row has a ``topic``, an MQTT-style path, so that one wildcard filter works for every
 kind: the MQ topic itself (``wo/push/<baseCode>/<dataArea>``), the IM topics
 (``$sktalent/clients/<userID>``, ``$sktalent/server/mqttserver``), and for the rest
-``events/<changeId>/<dataArea>``, ``events/rejected/<reason>``, ``callbacks/<baseCode>`` and
-``pushes/<platform>/<userID>``. The filter is a view, not a broker: ``#`` matches topics that
-start with ``$`` too.
+``events/<changeId>/<dataArea>``, ``events/rejected/<reason>``, ``callbacks/<baseCode>``,
+``pushes/<platform>/<userID>`` and ``wecom/<open_kfid>/<external_userid>/<type>``. The
+filter is a view, not a broker: ``#`` matches topics that start with ``$`` too.
 """
 
 from __future__ import annotations
@@ -29,6 +29,9 @@ from app.events import (
     EventAccepted,
     EventRejected,
     ImMessageLogged,
+    KfMessageReceived,
+    KfMessagesRefused,
+    KfOrderOpened,
     MqPublished,
     PushRecorded,
 )
@@ -40,7 +43,7 @@ CAPACITY = 100_000
 _ORDERS_REMEMBERED = 100_000
 
 #: Row kinds, in the order the panel offers them.
-KINDS = ("event", "rejected", "callback", "mq", "im", "push")
+KINDS = ("event", "rejected", "callback", "mq", "im", "push", "wecom")
 #: Outcomes, which colour a row.
 OUTCOMES = ("ok", "pending", "retry", "failed", "rejected", "queued", "info")
 
@@ -113,6 +116,9 @@ class LiveFeed:
             bus.subscribe(MqPublished, self._published),
             bus.subscribe(ImMessageLogged, self._im),
             bus.subscribe(PushRecorded, self._push),
+            bus.subscribe(KfMessageReceived, self._wecom),
+            bus.subscribe(KfMessagesRefused, self._wecom_refused),
+            bus.subscribe(KfOrderOpened, self._wecom_order),
         ]
 
     def close(self) -> None:
@@ -233,6 +239,67 @@ class LiveFeed:
                    "order": order, "summary": f"{e.platform} push for offline {e.user_id}",
                    "raw": json.dumps(e.doc, ensure_ascii=False),
                    "meta": {"platform": e.platform}})
+
+    # WeCom customer service: one row per message taken in, per refusal, per order opened.
+
+    def _wecom(self, e: KfMessageReceived) -> None:
+        self.counts["wecom"] += 1
+        self._add({"at": e.at, "kind": "wecom",
+                   "outcome": "failed" if e.event_type == "msg_send_fail" else "ok",
+                   "topic": wecom_topic(e.open_kfid, e.external_userid,
+                                        e.event_type or e.msgtype),
+                   "who": _wecom_who(e), "order": None,
+                   "summary": wecom_summary(e.origin, e.summary), "raw": e.item_json,
+                   "meta": {"msgid": e.msgid, "rowId": e.row_id, "msgtype": e.msgtype,
+                            "eventType": e.event_type, "origin": e.origin,
+                            "sendTime": e.send_time, "openKfid": e.open_kfid,
+                            "externalUserId": e.external_userid,
+                            "servicerUserId": e.servicer_userid, "source": e.source,
+                            "warnings": [f.to_json() for f in e.warnings]}})
+
+    def _wecom_refused(self, e: KfMessagesRefused) -> None:
+        self.counts["wecom_refused"] += 1
+        first = e.findings[0] if e.findings else None
+        said = f"{first.path or '$'}: {first.message}" if first else "refused"
+        more = f" (+{len(e.findings) - 1})" if len(e.findings) > 1 else ""
+        self._add({"at": e.at, "kind": "wecom", "outcome": "rejected",
+                   "topic": "wecom/rejected", "who": e.source, "order": None,
+                   "summary": f"refused, nothing stored: {said}{more}", "raw": e.body,
+                   "meta": {"rejectionId": e.rejection_id,
+                            "findings": [f.to_json() for f in e.findings]}})
+
+    def _wecom_order(self, e: KfOrderOpened) -> None:
+        self._add({"at": e.at, "kind": "wecom", "outcome": "ok",
+                   "topic": wecom_topic(e.open_kfid, e.external_userid, "order"),
+                   "who": e.external_userid, "order": e.service_order_id,
+                   "summary": f"work order {e.service_order_id} opened from message {e.msgid} "
+                              f"(event {e.event_id})",
+                   "meta": {"msgid": e.msgid, "eventId": e.event_id,
+                            "serviceOrderId": e.service_order_id}})
+
+
+def wecom_topic(open_kfid: str, external_userid: str, what: str) -> str:
+    """``wecom/<open_kfid>/<external_userid>/<msgtype or event_type>``: ``wecom/+/<id>/#``
+    follows one customer. A missing id is ``-`` (servicer_status_change has no customer);
+    a ``/`` inside an id would split the level, so it is written ``%2F``."""
+    def level(text: str) -> str:
+        return text.replace("/", "%2F") if text else "-"
+    return f"wecom/{level(open_kfid)}/{level(external_userid)}/{level(what)}"
+
+
+def wecom_summary(origin: int, summary: str) -> str:
+    """``客户 ← 厨房水管漏水…``, ``客服 → 好的…``, ``事件 · 进入会话…``."""
+    return {3: "客户 customer ← ", 5: "客服 servicer → ", 4: "事件 event · "}.get(
+        origin, f"origin {origin} · ") + summary
+
+
+def _wecom_who(e: KfMessageReceived) -> str:
+    """Who spoke: the customer (origin 3), the servicer (5), else whom the event is about."""
+    if e.origin == 3:
+        return e.external_userid or "?"
+    if e.origin == 5:
+        return e.servicer_userid or "?"
+    return e.servicer_userid or e.external_userid or "system"
 
 
 # --- filters ---------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from typing import Any, Protocol
 
 from app.live import LiveRow
+from app.live import _what as what
 from app.routing.topics import topic_for
 
 #: Rows fetched per query.
@@ -79,7 +80,7 @@ def _event(r: dict[str, Any]) -> LiveRow:
                    outcome="ok" if n else "info",
                    topic=f"events/{r['change_id']}/{r['data_area']}", who=r["source"],
                    order=r["service_order_id"],
-                   summary=f"changeId {r['change_id']} · {r['data_area']} → "
+                   summary=f"{what(r['change_id'], r['data_area'])} → "
                            f"{n} deliver{'y' if n == 1 else 'ies'}",
                    raw=r["data"],
                    meta={"eventId": r["id"], "changeId": r["change_id"],
@@ -117,7 +118,7 @@ def _mq(r: dict[str, Any]) -> LiveRow:
                    topic=topic_for(r["base_code"], r["data_area"], r["change_id"]),
                    who=r["base_code"],
                    order=r["service_order_id"],
-                   summary=f"changeId {r['change_id']} published (QoS 1, acknowledged)",
+                   summary=f"{what(r['change_id'])} published (QoS 1, acknowledged)",
                    meta={"deliveryId": r["id"], "eventId": r["event_id"],
                          "changeId": r["change_id"]})
 

@@ -31,6 +31,7 @@ from app.im.service import ImService
 from app.transport.http import HttpClient, HttpServer
 from app.transport.mqtt import MqttClient, MqttError
 from app.transport.mqtt_loop import long_lived_client
+from app.wecom.service import KfService
 
 
 @dataclass
@@ -60,6 +61,8 @@ class Platform:
         self.sims: SimulatorHost | None = None
         self.mq = MqSide()
         self.im: ImService | None = None
+        #: The WeCom customer-service desk: needs only the engine, so it always runs.
+        self.wecom: KfService | None = None
         self.phones: Any = None
         self.dispatcher: Dispatcher | None = None
         self.token = ""
@@ -91,10 +94,12 @@ class Platform:
             self.dispatcher = Dispatcher(engine, http, instance=engine.instance_id)
             self.recovered = await self.dispatcher.start()
             stack.push_async_callback(self.dispatcher.stop)
+            self.wecom = KfService(engine).start()
             self.token = tokens.load_or_create(paths.data_dir(options.data_dir))
             api = Api(engine, self.token, dispatcher=self.dispatcher, simulators=self.sims,
                       status=self.status, mqtt_account=mq.account, im=im,
-                      app_users=self.phones, restart_broker=self.restart_broker)
+                      app_users=self.phones, restart_broker=self.restart_broker,
+                      wecom=self.wecom)
             self.server = await HttpServer(api.handle, options.http_host,
                                            options.http_port).start()
             stack.push_async_callback(self.server.stop)

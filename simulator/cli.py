@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import json
 import os
+import random
 import sys
 import tempfile
 import time
@@ -72,6 +73,25 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     load_cmd.add_argument("--json", action="store_true", help="the summary as JSON")
     _server_options(load_cmd, f"the instance to load (default {DEFAULT_SERVER})")
     load_cmd.set_defaults(run=_load)
+
+    wecom = sub.add_parser("wecom", help="simulated WeCom customer-service conversations",
+                           description="WeCom 微信客服 conversations with a property's front "
+                                       "desk, played through the API (docs/wecom.md)")
+    wecom_which = wecom.add_subparsers(dest="action", metavar="ACTION", required=True)
+    converse = wecom_which.add_parser(
+        "converse", help="play customer conversations (enter, chat, transfer, close) through "
+                         "POST /api/wecom/messages, printing each message")
+    converse.add_argument("--seed", type=int, help="seed of the conversations (default: a "
+                                                   "random one, printed); the same seed "
+                                                   "gives the same msgids and words")
+    converse.add_argument("--count", type=int, default=1, metavar="N",
+                          help="conversations, one customer each (default 1)")
+    converse.add_argument("--open-order", action="store_true",
+                          help="open a work order from each customer's first text")
+    converse.add_argument("--data-area", metavar="CODE",
+                          help="the data area of the orders opened (default fwwt)")
+    _server_options(converse, "play against a running `serve` at URL instead of starting one")
+    converse.set_defaults(run=_converse)
 
 
 def _server_options(p: argparse.ArgumentParser, server_help: str) -> None:
@@ -205,6 +225,60 @@ async def _platform(args: argparse.Namespace) -> AsyncIterator[tuple[str, str]]:
             yield platform.server.url, platform.token
         finally:
             await platform.stop()
+
+
+# --- wecom converse -----------------------------------------------------------------------------
+
+def _converse(args: argparse.Namespace) -> int:
+    if args.count < 1:
+        print_err("wecom converse: --count is 1 or more")
+        return UNUSABLE
+    if args.seed is None:
+        args.seed = random.randrange(10**6)
+    try:
+        return asyncio.run(_talk(args))
+    except PlatformUnavailable as error:
+        print_err(f"wecom converse: {error}")
+        return UNUSABLE
+
+
+async def _talk(args: argparse.Namespace) -> int:
+    from simulator.wecom import ConversationGenerator
+
+    # Words and ids come from the seed; the clock is now, so the messages read as today's.
+    generator = ConversationGenerator(args.seed, start=int(time.time()))
+    print(f"WeCom conversations, seed {args.seed} (again: --seed {args.seed})")
+    async with _platform(args) as (url, token), PlatformClient(url, token) as api:
+        for _ in range(args.count):
+            talk = generator.conversation()
+            print(f"\n{talk.customer} ({talk.external_userid}) with account {talk.open_kfid}")
+
+            def said(item: dict[str, Any], stored: dict[str, Any], talk: Any = talk) -> None:
+                origin = item.get("origin")
+                who = {3: f"客户 {talk.customer}", 5: f"客服 {item.get('servicer_userid')}",
+                       4: "事件"}.get(origin, "?")
+                clock = time.strftime("%H:%M:%S", time.localtime(item["send_time"]))
+                print(f"  {clock}  {who}  {stored['summary']}")
+
+            try:
+                played = await talk.play(api, open_order=args.open_order,
+                                         data_area=args.data_area, said=said)
+            except ApiError as error:
+                print_err(f"wecom converse: {error}")
+                return INVALID
+            kept_out = (f"; {played.duplicates} kept out as already stored (the same seed "
+                        "played before?)" if played.duplicates else "")
+            print(f"  {len(played.stored)} message(s) stored{kept_out}")
+            if played.order is not None:
+                order = played.order
+                link = f"{url}{order['timeline']}"
+                story = await api.get(order["timeline"])
+                origin = story["origins"][0] if story["origins"] else {}
+                print(f"  work order {order['serviceOrderId']} opened from message "
+                      f"{order['msgid']} (event {order['eventId']}, "
+                      f"{len(order['deliveries'])} deliveries)")
+                print(f"  timeline: {link} — from WeCom: “{origin.get('content', '')}”")
+    return OK
 
 
 # --- load ---------------------------------------------------------------------------------------

@@ -25,13 +25,12 @@ hours apart. Office hours are not modelled (the spec is silent; a demo does not 
 from __future__ import annotations
 
 import random
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from app.catalog import trackinfo
+from app.catalog import identifiers, trackinfo
 from app.catalog.continuation import END, FLOW
 from app.catalog.samples import sample
 from app.catalog.timefmt import format_time
@@ -235,8 +234,6 @@ _GENERIC_BUSI_TYPES = (
     _BusiType("门禁", "menjin", ("单元门禁刷卡无反应", "小区东门道闸不抬杆", "可视对讲没有声音")),
     _BusiType("绿化", "lvhua", ("树枝压到电线", "草坪喷灌漏水", "绿化带杂草太多")),
 )
-#: templateId of the areas the spec's examples show; others get a stable id from their code.
-_TEMPLATE_IDS = {"fwwt": "8103", "10008": "8108"}
 
 _TRANSPORT = {"1": "APP终端接入", "2": "400电话界面接入", "3": "系统内部接入"}
 _COMMUNITY_SUFFIXES = ("花园", "家园", "小区", "雅苑", "新村", "华庭", "公馆")
@@ -376,7 +373,7 @@ class WorkflowGenerator:
         plan = _plan(self.branches, wanted, rng)
         created = (self.start + self.gap * index).replace(microsecond=0)
         order_id = str(self._id_base + index * 64 + rng.randrange(64))
-        order_code = f"01{created:%Y%m%d}{(self._code_base + index) % 1_000_000:06d}"
+        order_code = identifiers.order_code(created, self._code_base + index)
         lifecycle = _Lifecycle(self, rng, fake, code, name, order_id, order_code, created)
         workflow = lifecycle.run(plan)
         self._count += 1
@@ -526,7 +523,7 @@ class _Lifecycle:
         busi = rng.choice(_BUSI_TYPES.get(area, _GENERIC_BUSI_TYPES))
         self.busi = busi
         types = _BUSI_TYPES.get(area, _GENERIC_BUSI_TYPES)
-        template_id = _TEMPLATE_IDS.get(area) or str(8200 + zlib.crc32(area.encode()) % 700)
+        template_id = identifiers.template_id(area)
         contact_id = str(rng.randrange(110_000_000, 120_000_000))
         self.contact = Person(contact_id, f"E{contact_id}", fake.name(), fake.phone_number(),
                               "1", "contact")
@@ -624,7 +621,8 @@ class _Lifecycle:
                        "bespeakEndtime": format_time(begin + timedelta(hours=2))}
         data = self.body(
             "1", templateInstName=self.area_name, busiTypeName=self.busi.name,
-            trackId=f"{self.order_id}01", trackCode=_CODE_OF["提单"], trackName="提单",
+            trackId=identifiers.track_id(self.order_id, 1), trackCode=_CODE_OF["提单"],
+            trackName="提单",
             houseId=house_id, eHouseId=f"E{house_id}",
             houseInfo=f"{building}栋-{unit}单元-{room}",
             transportTypeId=channel, transportTypeName=_TRANSPORT[channel],
@@ -642,7 +640,7 @@ class _Lifecycle:
     def new_track(self, name: str, person: Person) -> str:
         """changeId 5 for a new track waiting for ``person``; its trackId."""
         self.track_seq += 1
-        track_id = f"{self.order_id}{self.track_seq:02d}"
+        track_id = identifiers.track_id(self.order_id, self.track_seq)
         info = trackinfo.track_generated(person.name, name)
         data = self.body("5", trackId=track_id, trackCode=_CODE_OF[name], trackName=name,
                          statusName=f"待{name}", createDate=self.stamp(),
@@ -839,8 +837,9 @@ class _Lifecycle:
         self.track_seq += 1
         code, name = END
         info = trackinfo.order_ended(kind, operator)
-        data = self.body("3", trackId=f"{self.order_id}{self.track_seq:02d}", trackCode=code,
-                         trackName=name, statusName=name, createDate=self.stamp(),
+        data = self.body("3", trackId=identifiers.track_id(self.order_id, self.track_seq),
+                         trackCode=code, trackName=name, statusName=name,
+                         createDate=self.stamp(),
                          handleDate=self.stamp(), overType=OVER_TYPE_OF[kind],
                          operator=operator, dealAdvise=advise, trackInfo=info)
         en = {EndKind.NORMAL: "order ended", EndKind.CANCEL: f"{operator} cancelled the order",

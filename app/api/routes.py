@@ -26,6 +26,7 @@ from app.transport.http import HttpRequest, HttpResponse
 if TYPE_CHECKING:
     from app.delivery.dispatcher import Dispatcher
     from app.im.service import ImService
+    from app.wecom.service import KfService
 
 
 class SimulatorHost(Protocol):
@@ -148,6 +149,19 @@ ROUTES = (
        "The IM server's message log, newest first (?userID=&status=&limit=)"),
     _r("GET", "/api/im/proto", "im_proto", "The .proto of the 1001 records (text)"),
     _r("GET", "/api/pushes", "list_pushes", "Mobile pushes recorded for offline users"),
+    _r("POST", "/api/wecom/messages", "post_wecom_messages",
+       "Take in WeCom sync messages (?mode=): one msg_list item, a list, or a sync_msg "
+       "response; all or nothing, duplicates by msgid kept out and listed (docs/wecom.md)"),
+    _r("GET", "/api/wecom/messages", "list_wecom_messages",
+       "WeCom messages, newest first (?externalUserId=&openKfid=&beforeId=&limit=)"),
+    _r("GET", "/api/wecom/messages/{msgid}", "get_wecom_message",
+       "One WeCom message, with the work order opened from it"),
+    _r("POST", "/api/wecom/messages/{msgid}/order", "open_wecom_order",
+       "Open a changeId 1 work order from a customer's text {dataArea?, contactName?, "
+       "contactTel?}"),
+    _r("GET", "/api/wecom/sessions", "wecom_sessions",
+       "WeCom sessions (customer ↔ servicer, state) and servicers' status "
+       "(?openKfid=&state=)"),
     _r("POST", "/api/broker/restart", "restart_broker",
        "Stop the managed broker and let it start again as after a crash (an outage drill)"),
     # The document's own path, not under /api; its "http的token" is also taken as Token.
@@ -164,9 +178,10 @@ class Api:
                  status: Callable[[], dict[str, Any]] | None = None,
                  mqtt_account: Callable[[str], dict[str, Any] | None] | None = None,
                  im: ImService | None = None, app_users: AppUserHost | None = None,
-                 restart_broker: Callable[[], Awaitable[dict[str, Any]]] | None = None
-                 ) -> None:
+                 restart_broker: Callable[[], Awaitable[dict[str, Any]]] | None = None,
+                 wecom: KfService | None = None) -> None:
         self.engine, self.token, self.im = engine, token, im
+        self.wecom = wecom
         self._restart_broker = restart_broker
         self.app_users = app_users
         self.dispatcher, self.simulators = dispatcher, simulators
@@ -594,6 +609,39 @@ class Api:
         from app.api.rich import post_message  # it builds on Problem, defined here
 
         return await post_message(request, org_id, self._im)
+
+    # --- WeCom customer service (handlers in app.api.wecom) ---------------------------------
+
+    async def post_wecom_messages(self, request: HttpRequest) -> HttpResponse:
+        from app.api import wecom  # it builds on Problem, defined here
+
+        return await wecom.post_messages(self._wecom(), request)
+
+    async def list_wecom_messages(self, request: HttpRequest) -> HttpResponse:
+        from app.api import wecom
+
+        return wecom.list_messages(self._wecom(), request)
+
+    async def get_wecom_message(self, request: HttpRequest, msgid: str) -> HttpResponse:
+        from app.api import wecom
+
+        return wecom.get_message(self._wecom(), msgid)
+
+    async def open_wecom_order(self, request: HttpRequest, msgid: str) -> HttpResponse:
+        from app.api import wecom
+
+        return await wecom.open_order(self._wecom(), request, msgid)
+
+    async def wecom_sessions(self, request: HttpRequest) -> HttpResponse:
+        from app.api import wecom
+
+        return wecom.list_sessions(self._wecom(), request)
+
+    def _wecom(self) -> KfService:
+        if self.wecom is None:
+            raise Problem(503, "the WeCom customer-service desk is not running in this "
+                               "process", "run the platform: python main.py serve")
+        return self.wecom
 
     def _im(self) -> ImService:
         if self.im is None:

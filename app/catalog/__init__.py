@@ -13,9 +13,11 @@ def default_catalog() -> Catalog:
     from app.catalog.checks import WORKORDER_CHECKS
     from app.catalog.org import ORG
     from app.catalog.rich import RICH
+    from app.catalog.wecom import WECOM
+    from app.catalog.wecom_checks import WECOM_CHECKS
     from app.catalog.workorder import WORKORDER
 
-    return Catalog((WORKORDER, ORG, RICH), WORKORDER_CHECKS)
+    return Catalog((WORKORDER, ORG, RICH, WECOM), {**WORKORDER_CHECKS, **WECOM_CHECKS})
 
 
 __all__ = ["Catalog", "default_catalog"]

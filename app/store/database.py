@@ -134,6 +134,9 @@ _ATTEMPT_COLUMNS = ("delivery_id", "attempt", "started_at", "latency_ms", "statu
 _CHAIN_COLUMNS = ("user_id", "last_offset", "next_offset", "msgid", "chat_seq", "ack_chat_seq")
 _IM_MESSAGE_COLUMNS = ("at", "direction", "user_id", "type", "msgid", "status", "reason", "body",
                        "binary")
+_WECOM_COLUMNS = ("msgid", "received_at", "source", "open_kfid", "external_userid",
+                  "servicer_userid", "send_time", "origin", "msgtype", "event_type", "summary",
+                  "item", "warnings")
 
 
 def _insert_rows(conn: sqlite3.Connection, insert: str, columns: Sequence[str],
@@ -571,6 +574,87 @@ class Store:
             f"SELECT id, at, doc FROM pushes {where}ORDER BY id DESC LIMIT :limit",
             {"user_id": user_id, "limit": limit})]
 
+    # --- WeCom customer service ---------------------------------------------------------------
+
+    def wecom_known(self, msgids: Sequence[str]) -> set[str]:
+        """Which of these msgids are stored already."""
+        if not msgids:
+            return set()
+        return {r[0] for r in self.db.execute(
+            "SELECT msgid FROM wecom_messages WHERE msgid IN "
+            "(SELECT value FROM json_each(?))", [json.dumps(list(msgids))])}
+
+    def save_wecom(self, messages: Sequence[dict[str, Any]],
+                   sessions: Sequence[dict[str, Any]] = (),
+                   servicers: Sequence[dict[str, Any]] = ()) -> list[int]:
+        """Store messages (columns of wecom_messages, no id) with the sessions and servicers
+        they changed ({open_kfid, external_userid | servicer_userid, doc}), in one
+        transaction; the messages' row ids, in order. A msgid stored already fails the whole
+        write (UNIQUE): the caller keeps duplicates out first."""
+        now = time.time()
+        with self.transaction() as conn:
+            first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM wecom_messages"
+                                 ).fetchone()[0]
+            rows = [{**m, "received_at": m.get("received_at", now)} for m in messages]
+            _insert_rows(conn, "INSERT INTO wecom_messages", _WECOM_COLUMNS, rows)
+            if rows:
+                last = conn.execute("SELECT max(id) FROM wecom_messages").fetchone()[0]
+                _expect("wecom_messages", last, first + len(rows) - 1)
+            conn.executemany(
+                "INSERT INTO wecom_sessions (open_kfid, external_userid, doc, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (open_kfid, external_userid) DO UPDATE SET "
+                "doc = excluded.doc, updated_at = excluded.updated_at",
+                [(s["open_kfid"], s["external_userid"], json.dumps(s["doc"], ensure_ascii=False),
+                  now) for s in sessions])
+            conn.executemany(
+                "INSERT INTO wecom_servicers (open_kfid, servicer_userid, doc, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (open_kfid, servicer_userid) DO UPDATE SET "
+                "doc = excluded.doc, updated_at = excluded.updated_at",
+                [(s["open_kfid"], s["servicer_userid"], json.dumps(s["doc"], ensure_ascii=False),
+                  now) for s in servicers])
+        return list(range(first, first + len(messages)))
+
+    def wecom_message(self, msgid: str) -> dict[str, Any] | None:
+        rows = list(self.db.query("SELECT * FROM wecom_messages WHERE msgid = ?", [msgid]))
+        return rows[0] if rows else None
+
+    def wecom_messages(self, *, external_userid: str | None = None,
+                       open_kfid: str | None = None, before_id: int | None = None,
+                       limit: int = 100) -> list[dict[str, Any]]:
+        """Newest first; of one customer and/or one account, before a row id, if asked."""
+        where, params = ["1"], {"limit": limit}
+        for column, value in (("external_userid", external_userid),
+                              ("open_kfid", open_kfid)):
+            if value is not None:
+                where.append(f"{column} = :{column}")
+                params[column] = value
+        if before_id is not None:
+            where.append("id < :before_id")
+            params["before_id"] = before_id
+        return list(self.db.query(f"SELECT * FROM wecom_messages WHERE {' AND '.join(where)} "
+                                  "ORDER BY id DESC LIMIT :limit", params))
+
+    def link_wecom(self, msgid: str, service_order_id: str, event_id: int) -> bool:
+        """Record the work order opened from a message; False if it has one already."""
+        with self.transaction() as conn:
+            return conn.execute(
+                "UPDATE wecom_messages SET service_order_id = ?, event_id = ?, linked_at = ? "
+                "WHERE msgid = ? AND service_order_id IS NULL",
+                (service_order_id, event_id, time.time(), msgid)).rowcount > 0
+
+    def wecom_links(self, service_order_id: str) -> list[dict[str, Any]]:
+        """The messages a work order was opened from, oldest first."""
+        return list(self.db.query("SELECT * FROM wecom_messages WHERE service_order_id = ? "
+                                  "ORDER BY id", [service_order_id]))
+
+    def wecom_sessions(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.db.execute(
+            "SELECT doc FROM wecom_sessions ORDER BY open_kfid, external_userid")]
+
+    def wecom_servicers(self) -> list[dict[str, Any]]:
+        return [json.loads(r[0]) for r in self.db.execute(
+            "SELECT doc FROM wecom_servicers ORDER BY open_kfid, servicer_userid")]
+
     # --- history: everything that moved, a page at a time ---------------------------------
 
     def history_count(self, kind: str) -> int:
@@ -630,6 +714,7 @@ _HISTORY_TABLES = {
     "mq": ("deliveries", "WHERE mq_published_at > 0"),
     "im": ("im_messages", ""),
     "push": ("pushes", ""),
+    "wecom": ("wecom_messages", ""),
 }
 
 

@@ -164,6 +164,54 @@ MIGRATIONS += (
     """),
 )
 
+MIGRATIONS += (
+    Migration(5, "WeCom customer service: synced messages, sessions, servicers", """
+        -- Every WeCom sync message taken in (app.wecom), once: msgid is WeCom's own id.
+        CREATE TABLE wecom_messages (
+            id INTEGER PRIMARY KEY,
+            msgid TEXT NOT NULL UNIQUE,
+            received_at REAL NOT NULL,       -- unix seconds, when Push Studio took it in
+            source TEXT NOT NULL,            -- api | simulator | gui …
+            -- The conversation's ids: the item's top level, or an event's own (the document:
+            -- not returned at the top of an event). '' when the item has none.
+            open_kfid TEXT NOT NULL,
+            external_userid TEXT NOT NULL,
+            servicer_userid TEXT NOT NULL,
+            send_time INTEGER NOT NULL,      -- unix seconds, as WeCom sent it
+            origin INTEGER NOT NULL,         -- 3 customer, 4 system event, 5 servicer
+            msgtype TEXT NOT NULL,
+            event_type TEXT NOT NULL,        -- '' for a message
+            summary TEXT NOT NULL,           -- one line for people (Live, lists)
+            item TEXT NOT NULL,              -- the item's raw JSON (the Go Message's origin_data)
+            warnings TEXT,                   -- JSON list of lenient findings, or NULL
+            -- The work order opened from it (a customer's text), and that order's event.
+            service_order_id TEXT,
+            event_id INTEGER,
+            linked_at REAL
+        );
+        CREATE INDEX wecom_messages_by_customer ON wecom_messages(external_userid, id);
+        CREATE INDEX wecom_messages_by_account ON wecom_messages(open_kfid, id);
+        CREATE INDEX wecom_messages_by_order ON wecom_messages(service_order_id)
+            WHERE service_order_id IS NOT NULL;
+        -- Each customer's session with an account, as the events tell it (app.wecom.sessions).
+        CREATE TABLE wecom_sessions (
+            open_kfid TEXT NOT NULL,
+            external_userid TEXT NOT NULL,
+            doc TEXT NOT NULL,               -- Session's JSON form
+            updated_at REAL NOT NULL,
+            PRIMARY KEY (open_kfid, external_userid)
+        );
+        -- Each servicer's reception status (servicer_status_change).
+        CREATE TABLE wecom_servicers (
+            open_kfid TEXT NOT NULL,
+            servicer_userid TEXT NOT NULL,
+            doc TEXT NOT NULL,               -- Servicer's JSON form
+            updated_at REAL NOT NULL,
+            PRIMARY KEY (open_kfid, servicer_userid)
+        );
+    """),
+)
+
 LATEST = MIGRATIONS[-1].version
 
 

@@ -91,6 +91,11 @@ class Timeline:
     #: overType of the end (0 normal, 1 cancelled, 2 closed), None while open.
     over_type: str | None = None
     ended_at: str | None = None
+    #: Where the order came from besides the flow engine, filled by Engine.timeline (the
+    #: builder stays pure): the WeCom customer messages it was opened from,
+    #: ``{kind: "wecom", msgid, externalUserId, openKfid, servicerUserId, content, sendTime,
+    #: eventId, linkedAt}`` (app.wecom.origins).
+    origins: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from app.bus import EventBus
+from app.catalog.wecom import EXAMPLES_DIR
 from app.events import DeliveryAttempted, ImMessageLogged, MqPublished, PushRecorded
-from app.live import FilterError, LiveFeed, make_filter, topic_matches
+from app.live import FilterError, LiveFeed, make_filter, topic_matches, wecom_topic
+from app.wecom.service import KfService, MessagesRefused
 from tests.conftest import example, subscription
 
 
@@ -125,3 +129,36 @@ async def test_an_mq_publish_finds_its_order_through_its_delivery(engine):
                                    topic="wo/push/X/fwwt", change_id="1", body=b"{}"))
     rows = [r for r in feed.since(0) if r.kind == "mq"]
     assert [r.order for r in rows] == ["4503599741262301", "4503599741262301", None]
+
+
+async def test_wecom_messages_refusals_and_orders_become_rows(engine):
+    feed = LiveFeed(engine.bus)
+    kf = KfService(engine).start()
+    page = json.loads((EXAMPLES_DIR / "sync_msg-response.json").read_text(encoding="utf-8"))
+    await kf.ingest(page)
+    rows = feed.since(0)
+    assert [r.kind for r in rows] == ["wecom"] * 5
+    enter, _, text, _, answer = rows
+    customer = "wmAJ2GCAAAme1XQRC-NI-q0_ZM9ukoAw"
+    assert text.topic == f"wecom/wkAJ2GCAAASSm4_FhToWMFea0xAFfd3Q/{customer}/text"
+    assert text.who == customer and text.summary == (
+        "客户 customer ← 你好，我家厨房水管漏水了，麻烦派人来看看")
+    assert answer.who == "zhangsan" and answer.summary.startswith("客服 servicer → 您好")
+    assert enter.summary.startswith("事件 event · 进入会话") and enter.topic.endswith(
+        "/enter_session")
+    assert json.loads(text.raw) == page["msg_list"][2] and text.meta["origin"] == 3
+    assert make_filter(f"wecom/+/{customer}/#", "topic")(text)
+    with pytest.raises(MessagesRefused):
+        await kf.ingest({"msgid": "x", "msgtype": "text", "text": 1})
+    (refused,) = feed.since(answer.seq)
+    assert (refused.outcome, refused.topic) == ("rejected", "wecom/rejected")
+    assert refused.summary.startswith("refused, nothing stored: text: expected an object")
+    opened = await kf.open_order(page["msg_list"][2]["msgid"])
+    order_row = next(r for r in feed.since(refused.seq) if r.kind == "wecom")
+    assert order_row.order == opened.service_order_id and order_row.topic.endswith("/order")
+    assert feed.counts["wecom"] == 5
+
+
+def test_a_wecom_row_without_a_customer_or_with_a_slash_keeps_its_levels():
+    assert wecom_topic("wk/K", "", "servicer_status_change") == \
+        "wecom/wk%2FK/-/servicer_status_change"

@@ -99,3 +99,16 @@ async def test_a_short_page_is_read_again_when_more_than_a_page_arrives(engine):
     history.refresh()
     assert [history.row(i).meta["attempt"] for i in range(PAGE - 52, PAGE + 2)] == list(
         range(PAGE - 51, PAGE + 3))
+
+
+async def test_an_organisation_push_reads_back_by_its_type_name(engine):
+    await engine.put_subscription(subscription("ORG", changeIds=[], orgTypes=[11]))
+    accepted = await engine.submit({"body": {"org": {"id": 1}}, "created_at": 1, "org_id": 77,
+                                    "operator": 2, "type": 11}, family="org")
+    (delivery_id,) = [d.delivery_id for d in accepted.deliveries]
+    await engine.writer.call(lambda s: s.mark_published([(delivery_id, 5.0, True)]))
+    (event,) = [History(engine.store, "event").row(0)]
+    assert event.summary == "org push 11 ORG_UPDATED · org 77 → 1 delivery"
+    mq = History(engine.store, "mq").row(0)
+    assert (mq.topic, mq.summary) == ("org/push/ORG/77", "org push 11 ORG_UPDATED published "
+                                                          "(QoS 1, acknowledged)")

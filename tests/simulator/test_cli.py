@@ -88,3 +88,47 @@ async def test_bad_pace_and_missing_server_token(tmp_path, monkeypatch):
     code, _, err = await main_py("scenario", "run", "resources/scenarios/01-happy-path.yaml",
                                  "--server", "http://127.0.0.1:9", data_dir=tmp_path)
     assert code == 2 and "needs its token" in err
+
+
+async def test_wecom_converse_starts_its_own_platform_and_opens_orders(tmp_path):
+    code, out, err = await main_py("wecom", "converse", "--seed", "5", "--count", "2",
+                                   "--open-order", data_dir=tmp_path)
+    assert code == 0, out + err
+    assert out.startswith("WeCom conversations, seed 5 (again: --seed 5)")
+    assert out.count("事件  进入会话 entered") == 2 and out.count("会话结束 ended by") == 2
+    assert out.count("work order 4503") == 2
+    assert out.count("timeline: http://127.0.0.1:") == 2 and "from WeCom: “你好，我是" in out
+    assert not (tmp_path / "push-studio.db").exists()  # its platform was its own
+
+
+async def test_wecom_converse_against_a_running_platform_keeps_duplicates_out(tmp_path):
+    from app.platform import Options, Platform
+
+    platform = Platform(Options(db_path=tmp_path / "db.sqlite", data_dir=str(tmp_path),
+                                http_port=0))
+    await platform.start()
+    try:
+        server = ("--server", platform.server.url, "--token", platform.token)
+        code, out, err = await main_py("wecom", "converse", "--seed", "8", *server,
+                                       data_dir=tmp_path / "cli")
+        assert code == 0, out + err
+        assert "客户 " in out and "客服 " in out and "work order" not in out
+        code, out, err = await main_py("wecom", "converse", "--seed", "8", "--open-order",
+                                       *server, data_dir=tmp_path / "cli")
+        assert code == 0, out + err  # the same conversation: kept out, the order opens
+        assert "0 message(s) stored;" in out and "kept out as already stored" in out
+        assert "work order" in out
+        code, out, err = await main_py("wecom", "converse", "--seed", "8", "--open-order",
+                                       *server, data_dir=tmp_path / "cli")
+        assert code == 1 and "→ 409" in err and "already opened work order" in err
+    finally:
+        await platform.stop()
+
+
+async def test_wecom_converse_refuses_unusable_arguments(tmp_path, monkeypatch):
+    code, _, err = await main_py("wecom", "converse", "--count", "0", data_dir=tmp_path)
+    assert code == 2 and "--count is 1 or more" in err
+    monkeypatch.delenv("PUSH_STUDIO_TOKEN", raising=False)
+    code, _, err = await main_py("wecom", "converse", "--server", "http://127.0.0.1:9",
+                                 data_dir=tmp_path)
+    assert code == 2 and "needs its token" in err

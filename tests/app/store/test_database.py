@@ -4,6 +4,7 @@ and reading back — also from a second connection, as the GUI and the writer th
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -530,3 +531,39 @@ def test_delivery_stats_count_by_status_and_time_each_delivery_to_its_end(store:
     assert creations["events"] == 2 and creations["deliveries"] == {"delivered": 3,
                                                                     "pending": 1}
     assert store.delivery_stats(last + 1, last + 5)["deliveries"] == {}
+
+
+def _wecom_row(msgid: str, **fields: Any) -> dict[str, Any]:
+    row = {"msgid": msgid, "source": "api", "open_kfid": "wkK", "external_userid": "wmC",
+           "servicer_userid": "", "send_time": 1741921260, "origin": 3, "msgtype": "text",
+           "event_type": "", "summary": "漏水", "item": f'{{"msgid":"{msgid}"}}',
+           "warnings": None}
+    row.update(fields)
+    return row
+
+
+def test_wecom_messages_are_stored_once_with_their_sessions(store: Store) -> None:
+    ids = store.save_wecom([_wecom_row("a"), _wecom_row("b", external_userid="wmD")],
+                           [{"open_kfid": "wkK", "external_userid": "wmC",
+                             "doc": {"state": "waiting"}}],
+                           [{"open_kfid": "wkK", "servicer_userid": "zs", "doc": {"s": 1}}])
+    assert ids == [1, 2] and store.save_wecom([]) == []
+    assert store.wecom_known(["a", "c"]) == {"a"} and store.wecom_known([]) == set()
+    assert [r["msgid"] for r in store.wecom_messages()] == ["b", "a"]
+    assert [r["msgid"] for r in store.wecom_messages(external_userid="wmC")] == ["a"]
+    assert [r["msgid"] for r in store.wecom_messages(before_id=2)] == ["a"]
+    assert store.wecom_message("a")["item"] == '{"msgid":"a"}'
+    assert store.wecom_sessions() == [{"state": "waiting"}]
+    assert store.wecom_servicers() == [{"s": 1}]
+    with pytest.raises(sqlite3.IntegrityError):  # the caller keeps duplicates out first
+        store.save_wecom([_wecom_row("a")])
+    assert store.history_count("wecom") == 2
+
+
+def test_a_wecom_message_links_to_one_order(store: Store) -> None:
+    store.save_wecom([_wecom_row("a")])
+    assert store.link_wecom("a", "4503599741262301", 7) is True
+    assert store.link_wecom("a", "4503599741262302", 8) is False
+    assert store.link_wecom("nope", "x", 1) is False
+    [row] = store.wecom_links("4503599741262301")
+    assert (row["msgid"], row["event_id"]) == ("a", 7) and row["linked_at"] > 0
