@@ -245,8 +245,9 @@ def _converse(args: argparse.Namespace) -> int:
 async def _talk(args: argparse.Namespace) -> int:
     from simulator.wecom import ConversationGenerator
 
-    # Words and ids come from the seed; the clock is now, so the messages read as today's.
-    generator = ConversationGenerator(args.seed, start=int(time.time()))
+    # Words and ids come from the seed; the clock starts half an hour ago, so a conversation
+    # (about 20 minutes of messages) reads as today's and has ended by now, not in the future.
+    generator = ConversationGenerator(args.seed, start=int(time.time()) - 1800)
     print(f"WeCom conversations, seed {args.seed} (again: --seed {args.seed})")
     async with _platform(args) as (url, token), PlatformClient(url, token) as api:
         for _ in range(args.count):
