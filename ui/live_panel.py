@@ -221,9 +221,10 @@ class LivePanel(QWidget):
             self.mode.setItemText(i, text)
         kinds = {"event": self.tr("Events"), "rejected": self.tr("Rejected events"),
                  "callback": self.tr("Callback attempts"), "mq": self.tr("MQ publishes"),
-                 "im": self.tr("IM messages"), "push": self.tr("Pushes")}
+                 "im": self.tr("IM messages"), "push": self.tr("Pushes"),
+                 "wecom": self.tr("WeCom messages")}
         for i, kind in enumerate(KINDS):
-            self.history_kind.setItemText(i, kinds[kind])
+            self.history_kind.setItemText(i, kinds.get(kind, kind))
         self.pause.setText(self.tr("Pause"))
         self.pause.setToolTip(self.tr("Stop taking new rows; none are lost while paused"))
         self.follow.setText(self.tr("Follow"))

@@ -2,7 +2,9 @@
 follow the light or dark theme, and a marked line where the text stops being JSON.
 
 ``set_text`` replaces the text as one undoable step (the form's edits can be undone here
-too) without firing ``edited``; ``edited`` fires on the user's typing only.
+too) without firing ``edited``; ``edited`` fires on the user's typing only. ``set_marks``
+underlines the lines findings are about (errors and warnings in their colours), with the
+findings as the line's tooltip: the family composers show their findings inline this way.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextFormat,
 )
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ui import theme
 
@@ -99,6 +101,8 @@ class JsonEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)  # Tab moves on, as in a form; JSON needs no tabs
         self.highlighter = JsonHighlighter(self.document())
         self.problem_line = 0
+        #: Line (1-based) → [(is an error, what to say)], from ``set_marks``.
+        self.marks: dict[int, list[tuple[bool, str]]] = {}
         self._setting = False
         self.gutter = _Gutter(self)
         self.blockCountChanged.connect(lambda _n: self._fit_gutter())
@@ -134,18 +138,59 @@ class JsonEditor(QPlainTextEdit):
     def set_problem(self, line: int, column: int = 0) -> None:
         """Mark this line (0: none) with the error colour."""
         self.problem_line = line
+        self._select()
+
+    def set_marks(self, marks: list[tuple[int, bool, str]]) -> None:
+        """Underline these lines: (line 1-based, is an error, what to say on hover); lines
+        below 1 are left out. Replaces the marks before."""
+        self.marks = {}
+        for line, error, text in marks:
+            if line > 0:
+                self.marks.setdefault(line, []).append((error, text))
+        self._select()
+
+    def _select(self) -> None:
         selections = []
-        if line > 0:
+        if self.problem_line > 0:
             selection = QTextEdit.ExtraSelection()
             colour = QColor(theme.error_colour())
             colour.setAlpha(60)
             selection.format.setBackground(colour)
             selection.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            cursor = QTextCursor(self.document().findBlockByNumber(line - 1))
+            cursor = QTextCursor(self.document().findBlockByNumber(self.problem_line - 1))
+            selection.cursor = cursor
+            selections.append(selection)
+        for line, marks in self.marks.items():
+            block = self.document().findBlockByNumber(line - 1)
+            if not block.isValid():
+                continue
+            text = block.text()
+            indent = len(text) - len(text.lstrip())
+            selection = QTextEdit.ExtraSelection()
+            error = any(e for e, _ in marks)
+            selection.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            selection.format.setUnderlineColor(theme.error_colour() if error
+                                               else theme.strong("retry"))
+            cursor = QTextCursor(block)
+            cursor.setPosition(block.position() + indent)
+            cursor.setPosition(block.position() + max(len(text.rstrip()), indent + 1),
+                               QTextCursor.MoveMode.KeepAnchor)
             selection.cursor = cursor
             selections.append(selection)
         self.setExtraSelections(selections)
         self.gutter.update()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and self.marks:
+            line = self.cursorForPosition(event.pos()).blockNumber() + 1  # type: ignore[attr-defined]
+            marks = self.marks.get(line)
+            if marks:
+                QToolTip.showText(event.globalPos(),  # type: ignore[attr-defined]
+                                  "\n".join(text for _, text in marks), self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def go_to(self, line: int, column: int = 1) -> None:
         """Put the cursor at this line and column (1-based) and show it."""
@@ -211,8 +256,13 @@ class JsonEditor(QPlainTextEdit):
         while block.isValid() and top <= event.rect().bottom():
             if block.isVisible() and bottom >= event.rect().top():
                 problem = number + 1 == self.problem_line
-                painter.setPen(theme.error_colour() if problem
-                               else palette.color(QPalette.ColorRole.PlaceholderText))
+                marks = self.marks.get(number + 1)
+                if problem or (marks and any(e for e, _ in marks)):
+                    painter.setPen(theme.error_colour())
+                elif marks:
+                    painter.setPen(theme.strong("retry"))
+                else:
+                    painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
                 painter.drawText(0, top, self.gutter.width() - 5, height,
                                  Qt.AlignmentFlag.AlignRight, str(number + 1))
             block = block.next()
@@ -224,5 +274,5 @@ class JsonEditor(QPlainTextEdit):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self.highlighter.rehighlight()
-            self.set_problem(self.problem_line)
+            self._select()
         super().changeEvent(event)

@@ -22,6 +22,12 @@ Scripting (the lead's screenshots and end-to-end test):
     attributes: form (data Form), envelope_form, editor (JsonEditor), findings (FindingsList),
     history (HistoryModel), history_view, change_id (combo), mode (combo), send_button,
     verdict (label), order_search (line edit).
+
+The platform's other message families have composers of their own beside this one
+(ui/compose/family.py and one module per family), picked with ``family`` above them:
+    panel.select_family("org")         工单事件 workorder · 组织数据变更 org · …
+    panel.composers["org"]             that family's composer (select_type, send …)
+    panel.send_current()               Send of the family shown (Event › Send, Ctrl+Return)
 """
 
 from __future__ import annotations
@@ -63,11 +69,15 @@ from app.catalog.workorder import EXAMPLES_DIR
 from app.engine import Accepted, Refusal
 from app.tasks import spawn
 from ui import theme
+from ui.compose.family import FamilyComposer
 from ui.compose.findings import FindingsList
 from ui.compose.form import Form, discard
 from ui.compose.history import HistoryModel, Sent
 from ui.compose.json_editor import JsonEditor
+from ui.compose.org import OrgComposer
+from ui.compose.rich import RichComposer
 from ui.compose.templates import Templates
+from ui.compose.wecom import WecomComposer
 from ui.hub import Hub
 from ui.panel import Panel, empty_state
 
@@ -108,12 +118,12 @@ class ComposePanel(Panel):
         self.stack = QStackedWidget()
         self.empty = empty_state()
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._build())
+        self.stack.addWidget(self._build_families(self._build()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        hub.compose.connect(self.set_body)
+        hub.compose.connect(self._composed_elsewhere)
 
         self.retranslate()
         self._rebuild_form("1")
@@ -287,6 +297,62 @@ class ComposePanel(Panel):
         column.addWidget(self.main, 1)
         return page
 
+    def _build_families(self, workorder: QWidget) -> QWidget:
+        """The family picker over the work-order composer and the other families' own."""
+        self.composers: dict[str, FamilyComposer] = {
+            "org": OrgComposer(self.hub),
+            "wecom": WecomComposer(self.hub),
+            "rich": RichComposer(self.hub),
+        }
+        self.family = QComboBox()
+        self.family.addItem("", "workorder")
+        for name in self.composers:
+            self.family.addItem("", name)
+        self.family.activated.connect(lambda i: self.select_family(self.family.itemData(i)))
+        self.family_label = QLabel()
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 4, 4, 0)
+        row.addWidget(self.family_label)
+        row.addWidget(self.family, 1)
+        self.families = QStackedWidget()
+        self.families.addWidget(workorder)
+        for composer in self.composers.values():
+            page = QWidget()
+            box = QVBoxLayout(page)
+            box.setContentsMargins(4, 4, 4, 4)
+            box.addWidget(composer)
+            self.families.addWidget(page)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(row)
+        column.addWidget(self.families, 1)
+        return content
+
+    def select_family(self, name: str) -> None:
+        """Show the composer of this family: "workorder" (this panel's own) or a key of
+        ``composers``."""
+        index = self.family.findData(name)
+        if index < 0:
+            raise ValueError(f"no composer for the family {name!r}")
+        self.family.setCurrentIndex(index)
+        self.families.setCurrentIndex(index)
+
+    def current_family(self) -> str:
+        value = self.family.currentData()
+        return value if isinstance(value, str) else "workorder"
+
+    def send_current(self) -> None:
+        """Send what the family shown holds (Event › Send, Ctrl+Return)."""
+        composer = self.composers.get(self.current_family())
+        (composer.send_button if composer is not None else self.send_button).click()
+
+    def _composed_elsewhere(self, body: object) -> None:
+        """A work-order body from another panel (the Timeline's "Continue in Compose")."""
+        self.select_family("workorder")
+        self.set_body(body)
+
     def _rebuild_form(self, change_id: str) -> None:
         """A new form for this changeId's fields (or none for an unknown changeId)."""
         message_type = self.catalog.change(change_id)
@@ -308,6 +374,12 @@ class ComposePanel(Panel):
         self.set_mode(str(platform.engine.settings.validation_mode))
         self.stack.setCurrentIndex(1)
         self.validate()
+        for composer in self.composers.values():
+            composer.attach(platform)
+
+    def detach(self) -> None:
+        for composer in self.composers.values():
+            composer.detach()
 
     # --- the body, both ways --------------------------------------------------------------
 
@@ -853,6 +925,14 @@ class ComposePanel(Panel):
 
     def retranslate(self) -> None:
         self.empty.setText(self.tr("The platform is starting… Compose opens once it is up."))
+        self.family_label.setText(self.tr("Message family"))
+        families = {"workorder": self.tr("Work-order events"),
+                    "org": self.tr("Organisation data changes"),
+                    "wecom": self.tr("WeCom customer service messages"),
+                    "rich": self.tr("Rich-text messages")}
+        for i in range(self.family.count()):
+            self.family.setItemText(i, families.get(self.family.itemData(i), ""))
+        self.family.setToolTip(self.tr("Which of the platform's message families to compose"))
         for i, t in enumerate(self.catalog.workorder.types):
             text = f"changeId {t.id} · {t.zh} · {t.en}"
             if not t.supported:

@@ -4,6 +4,12 @@ What the user typed is never thrown away: a bad value stays in its field with an
 it naming the field and the fix (the findings of ``Subscription.from_json``), and switching to
 another subscription keeps the unsaved text as a draft that comes back when the user returns.
 The secret is masked unless the user asks to see it.
+
+Organisation data-change pushes have their own two fields: orgTypes (a checkable list of the
+MessageType codes with their names) and orgIds (``*`` or organisation ids). A subscriber of
+organisation pushes only may leave the work-order changeIds unticked; the MQ topics line says
+which topics the subscriber gets (``wo/push/<baseCode>/<dataArea>``,
+``org/push/<baseCode>/<org_id>``).
 """
 
 from __future__ import annotations
@@ -24,6 +30,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMenu,
     QMessageBox,
     QPushButton,
@@ -34,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalog.findings import Code, Finding
+from app.catalog.org import ORG
 from app.routing.subscription import (
     DEFAULT_AUTO_DISABLE_AFTER,
     DEFAULT_CONCURRENCY,
@@ -49,8 +58,11 @@ if TYPE_CHECKING:
     from app.platform import Platform
 
 #: The fields with a place for an error under them, in form order (the contract's names).
-FIELDS = ("baseCode", "name", "dataAreas", "changeIds", "callbackUrl", "dataEncoding", "secret",
-          "retrySchedule", "timeout", "concurrency", "ordering", "autoDisableAfter", "enabled")
+FIELDS = ("baseCode", "name", "dataAreas", "changeIds", "orgTypes", "orgIds", "callbackUrl",
+          "dataEncoding", "secret", "retrySchedule", "timeout", "concurrency", "ordering",
+          "autoDisableAfter", "enabled")
+#: Rows of the orgTypes list in view before it scrolls.
+ORG_TYPE_ROWS = 5
 
 
 def field_of(path: str) -> str:
@@ -106,6 +118,21 @@ class SubscriptionEditor(QWidget):
         self._changes_grid.setContentsMargins(0, 0, 0, 0)
         self._changes_grid.setHorizontalSpacing(12)
         self._changes_grid.setVerticalSpacing(2)
+        self.org_types = QListWidget()
+        for t in ORG.types:
+            item = QListWidgetItem(f"{t.id} · {t.en} · {t.zh}")
+            item.setData(Qt.ItemDataRole.UserRole, t.id)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(f"{t.en} = {t.id}: {t.description_en}")
+            self.org_types.addItem(item)
+        self.org_types.setUniformItemSizes(True)
+        self.org_types.setMaximumHeight(
+            self.org_types.sizeHintForRow(0) * ORG_TYPE_ROWS + 2 * self.org_types.frameWidth())
+        self.org_ids = QLineEdit()
+        self.topics = QLabel()  # which MQ topics the subscriber gets
+        self.topics.setWordWrap(True)
+        self.topics.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.url = QLineEdit()
         self.encoding = QComboBox()
         self.encoding.addItems(["", ""])
@@ -152,6 +179,7 @@ class SubscriptionEditor(QWidget):
         flags.addStretch(1)
         for key, content in (("baseCode", self.code), ("name", self.name),
                              ("dataAreas", areas_row), ("changeIds", self.changes),
+                             ("orgTypes", self.org_types), ("orgIds", self.org_ids),
                              ("callbackUrl", self.url), ("dataEncoding", self.encoding),
                              ("secret", secret_row), ("retrySchedule", self.schedule),
                              ("timeout", self.timeout), ("concurrency", self.concurrency),
@@ -159,6 +187,8 @@ class SubscriptionEditor(QWidget):
                              ("enabled", flags)):
             self._add_row(key, content)
         form.addRow(self.reason)
+        self.topics_label = QLabel()
+        form.insertRow(form.rowCount() - 1, self.topics_label, self.topics)
 
         self.save_button = QPushButton()
         self.save_button.setDefault(True)
@@ -193,8 +223,10 @@ class SubscriptionEditor(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
 
-        for edit in (self.code, self.name, self.areas, self.url, self.secret, self.schedule):
+        for edit in (self.code, self.name, self.areas, self.url, self.secret, self.schedule,
+                     self.org_ids):
             edit.textEdited.connect(self._edited)
+        self.org_types.itemChanged.connect(self._edited)
         for combo in (self.encoding, self.ordering):
             combo.currentIndexChanged.connect(self._edited)
         for spin in (self.timeout, self.concurrency, self.auto_disable):
@@ -260,6 +292,8 @@ class SubscriptionEditor(QWidget):
         for key, text in (("baseCode", self.tr("baseCode")), ("name", self.tr("Name")),
                           ("dataAreas", self.tr("Data areas")),
                           ("changeIds", self.tr("changeIds")),
+                          ("orgTypes", self.tr("Org push types")),
+                          ("orgIds", self.tr("Organisations")),
                           ("callbackUrl", self.tr("Callback URL")),
                           ("dataEncoding", self.tr("data as")), ("secret", self.tr("Secret")),
                           ("retrySchedule", self.tr("Retry schedule")),
@@ -271,10 +305,18 @@ class SubscriptionEditor(QWidget):
             self.labels[key].setText(text)
         self.code.setPlaceholderText(self.tr("the subscriber's code, e.g. HRZDWYWHXT"))
         self.code.setToolTip(self.tr("Letters, digits, '_', '-' or '.': it is also the MQTT "
-                                     "username and a level of wo/push/<baseCode>/<dataArea>"))
+                                     "username and a level of wo/push/<baseCode>/<dataArea> "
+                                     "and org/push/<baseCode>/<org_id>"))
         self.name.setPlaceholderText(self.tr("shown in lists; the baseCode when empty"))
         self.areas.setPlaceholderText(self.tr("fwwt, 10008 — or * for every data area"))
         self.areas_pick.setText(self.tr("Pick"))
+        self.org_types.setToolTip(self.tr(
+            "Organisation data-change pushes (orgTypes) this subscriber receives. Tick none "
+            "for work-order events only; with some ticked, changeIds may stay empty."))
+        self.org_ids.setPlaceholderText(self.tr("* for every organisation, or ids: 123, 456"))
+        self.org_ids.setToolTip(self.tr("The organisations (org_id) whose pushes it receives "
+                                        "(orgIds)"))
+        self.topics_label.setText(self.tr("MQ topics"))
         self.areas_pick.setToolTip(self.tr("Pick data areas from the catalogue"))
         self.url.setPlaceholderText(self.tr("http://127.0.0.1:9000/callback — empty: MQ topic "
                                             "only"))
@@ -309,6 +351,7 @@ class SubscriptionEditor(QWidget):
         self._retranslate_changes()
         self._update_title()
         self._update_actions()
+        self._show_topics()
 
     def _retranslate_changes(self) -> None:
         if self.platform is None:
@@ -427,6 +470,12 @@ class SubscriptionEditor(QWidget):
             for change_id, box in self.change_boxes.items():
                 box.setChecked(change_id in state["changes"])
             self._pending_changes = set(state["changes"])  # before attach: no boxes yet
+            for i in range(self.org_types.count()):
+                item = self.org_types.item(i)
+                item.setCheckState(Qt.CheckState.Checked
+                                   if item.data(Qt.ItemDataRole.UserRole) in state["orgTypes"]
+                                   else Qt.CheckState.Unchecked)
+            self.org_ids.setText(state["orgIds"])
             self.url.setText(state["url"])
             self.encoding.setCurrentIndex(1 if state["encoding"] == "object" else 0)
             self.secret.setText(state["secret"])
@@ -444,6 +493,24 @@ class SubscriptionEditor(QWidget):
         self._show_reason(self.current)
         self._update_title()
         self._update_actions()
+        self._show_topics()
+
+    def _show_topics(self) -> None:
+        """Which MQ topics the form's subscriber gets: work-order events on
+        wo/push/<baseCode>/<dataArea>, organisation pushes on org/push/<baseCode>/<org_id>."""
+        s = self._state()
+        code = s["code"].strip() or "<baseCode>"
+        topics = []
+        if s["changes"]:
+            topics.append(self.tr("work-order events on %1").replace(
+                "%1", f"wo/push/{code}/<dataArea>"))
+        if s["orgTypes"]:
+            ids = _org_ids(s["orgIds"])
+            where = "<org_id>" if ids == ["*"] else "{" + ", ".join(map(str, ids)) + "}"
+            topics.append(self.tr("organisation pushes %1 on %2").replace(
+                "%1", ", ".join(s["orgTypes"])).replace("%2", f"org/push/{code}/{where}"))
+        self.topics.setText("\n".join(topics) if topics else self.tr("none: tick a changeId "
+                                                                     "or an org push type"))
 
     def _show_reason(self, sub: Subscription | None) -> None:
         if sub is not None and not sub.enabled:
@@ -457,8 +524,12 @@ class SubscriptionEditor(QWidget):
         """What the form holds, as typed (bad text included)."""
         changes = ([c for c, box in self.change_boxes.items() if box.isChecked()]
                    if self.change_boxes else sorted(getattr(self, "_pending_changes", ())))
+        org_types = [self.org_types.item(i).data(Qt.ItemDataRole.UserRole)
+                     for i in range(self.org_types.count())
+                     if self.org_types.item(i).checkState() == Qt.CheckState.Checked]
         return {"code": self.code.text(), "name": self.name.text(), "areas": self.areas.text(),
-                "changes": changes, "url": self.url.text(),
+                "changes": changes, "orgTypes": org_types, "orgIds": self.org_ids.text(),
+                "url": self.url.text(),
                 "encoding": "object" if self.encoding.currentIndex() == 1 else "string",
                 "secret": self.secret.text(), "schedule": self.schedule.text(),
                 "timeout": self.timeout.value(), "concurrency": self.concurrency.value(),
@@ -469,6 +540,7 @@ class SubscriptionEditor(QWidget):
     def _edited(self, *_args: object) -> None:
         if self._loading:
             return
+        self._show_topics()
         if not self.dirty:
             self.dirty = True
             self._update_title()
@@ -496,12 +568,15 @@ class SubscriptionEditor(QWidget):
         doc: dict[str, Any] = {
             "baseCode": s["code"].strip(), "name": s["name"].strip() or s["code"].strip(),
             "dataAreas": areas, "changeIds": s["changes"],
+            "orgTypes": [int(t) for t in s["orgTypes"]], "orgIds": _org_ids(s["orgIds"]),
             "callbackUrl": s["url"].strip() or None, "dataEncoding": s["encoding"],
             "secret": s["secret"].strip() or None, "retrySchedule": schedule,
             "enabled": s["enabled"], "sendBaseCode": s["sendBaseCode"],
             "timeout": s["timeout"], "concurrency": s["concurrency"],
             "ordering": s["ordering"], "autoDisableAfter": s["autoDisable"],
         }
+        if not areas and doc["orgTypes"] and not doc["changeIds"]:
+            del doc["dataAreas"]  # an organisation-push subscriber needs none
         if not s["enabled"] and self.current is not None and not self.current.enabled:
             doc["disabledReason"] = self.current.disabled_reason
         elif not s["enabled"]:
@@ -513,14 +588,16 @@ class SubscriptionEditor(QWidget):
         doc, problems = self.document()
         known = (self.platform.engine.catalog.workorder.type_ids if self.platform is not None
                  else tuple(str(i) for i in range(1, 11)))
-        if not doc["dataAreas"]:
+        org_only = bool(doc["orgTypes"]) and not doc["changeIds"]
+        if not doc.get("dataAreas", ["*"]) and not org_only:
             problems.append(Finding("dataAreas", Code.MISSING,
                                     self.tr("name at least one data area"),
                                     hint=self.tr("e.g. fwwt, or * for every data area")))
             doc["dataAreas"] = ["*"]  # so the reader checks the rest
-        if not doc["changeIds"]:
+        if not doc["changeIds"] and not doc["orgTypes"]:
             problems.append(Finding("changeIds", Code.MISSING,
-                                    self.tr("tick at least one changeId"),
+                                    self.tr("tick at least one changeId or organisation push "
+                                            "type"),
                                     hint=self.tr("the events this subscriber receives")))
             doc["changeIds"] = ["1"]
         try:
@@ -589,6 +666,7 @@ class SubscriptionEditor(QWidget):
                               len(findings)))
             first = next((k for k in FIELDS if k in by_field), None)
             widget = {"baseCode": self.code, "name": self.name, "dataAreas": self.areas,
+                      "orgIds": self.org_ids, "orgTypes": self.org_types,
                       "callbackUrl": self.url, "secret": self.secret,
                       "retrySchedule": self.schedule}.get(first or "")
             if widget is not None:
@@ -649,8 +727,11 @@ class SubscriptionEditor(QWidget):
             self._say(self.tr("No managed broker is running, so there are no MQ credentials."))
             return None
         QGuiApplication.clipboard().setText(json.dumps(account, ensure_ascii=False, indent=2))
+        topics = [account["topic"]] if self.current.change_ids else []
+        if self.current.org_types and account.get("orgTopic"):
+            topics.append(account["orgTopic"])
         self._say(self.tr("Copied the MQTT account of %1 (topic %2).").replace(
-            "%1", self.current.base_code).replace("%2", account["topic"]))
+            "%1", self.current.base_code).replace("%2", ", ".join(topics) or account["topic"]))
         return account
 
     def _toggle(self) -> None:
@@ -724,18 +805,28 @@ def _state_of(sub: Subscription | None) -> dict[str, Any]:
     """A form state for a saved subscription, or the defaults of a new one."""
     if sub is None:
         return {"code": "", "name": "", "areas": "*", "changes": ["1", "5", "2", "3"],
-                "url": "", "encoding": "string", "secret": "",
+                "orgTypes": [], "orgIds": "*", "url": "", "encoding": "string", "secret": "",
                 "schedule": _schedule_text(DEFAULT_RETRY_SCHEDULE), "timeout": DEFAULT_TIMEOUT,
                 "concurrency": DEFAULT_CONCURRENCY, "ordering": "none",
                 "autoDisable": DEFAULT_AUTO_DISABLE_AFTER, "enabled": True,
                 "sendBaseCode": False}
     return {"code": sub.base_code, "name": sub.name, "areas": ", ".join(sub.data_areas),
-            "changes": list(sub.change_ids), "url": sub.callback_url or "",
+            "changes": list(sub.change_ids), "orgTypes": list(sub.org_types),
+            "orgIds": ", ".join(sub.org_ids), "url": sub.callback_url or "",
             "encoding": sub.data_encoding, "secret": sub.secret or "",
             "schedule": _schedule_text(sub.retry_schedule), "timeout": sub.timeout,
             "concurrency": sub.concurrency, "ordering": sub.ordering,
             "autoDisable": sub.auto_disable_after, "enabled": sub.enabled,
             "sendBaseCode": sub.send_base_code}
+
+
+def _org_ids(text: str) -> list[Any]:
+    """orgIds as typed: ``*`` (or nothing) is every organisation; whole numbers are ids;
+    anything else is kept as text, for the reader to name it under the field."""
+    parts = [p.strip() for p in text.replace("，", ",").split(",") if p.strip()]
+    if not parts or parts == ["*"]:
+        return ["*"]
+    return [int(p) if p.isdigit() else p for p in parts]
 
 
 def _schedule_text(schedule: tuple[float, ...]) -> str:

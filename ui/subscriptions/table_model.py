@@ -3,7 +3,8 @@
 Rows follow the engine's index one subscription at a time (``put``/``remove``, driven by the
 bus's SubscriptionSaved/SubscriptionRemoved), so a save never resets the view or loses the
 selection. Health comes from the dispatcher on a throttled timer (``set_health``) and only
-rows whose numbers changed are repainted.
+rows whose numbers changed are repainted. A subscriber of organisation pushes shows them in
+the same cells: "org pushes: 11, 205" among its events, "orgs: 77" among its scopes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
+from app.catalog.org import ORG
 from app.routing.subscription import Subscription, redact_url
 from ui import theme
 
@@ -69,8 +71,10 @@ class SubscriptionTableModel(QAbstractTableModel):
             self.tr("Deliveries queued, waiting to retry, in flight or held"),
             self.tr("HTTP callback and MQ topic, or the MQ topic only"),
             self.tr("Where callbacks go (any password in it hidden)"),
-            self.tr("The data areas it receives; * is every one"),
-            self.tr("The events it receives"), self.tr("A name for people"))
+            self.tr("The data areas it receives; * is every one (and, for organisation "
+                    "pushes, the organisations)"),
+            self.tr("The events it receives: changeIds, and organisation push types"),
+            self.tr("A name for people"))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self.subs:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.subs) - 1,
@@ -190,9 +194,19 @@ class SubscriptionTableModel(QAbstractTableModel):
         if column == "url":
             return str(redact_url(sub.callback_url)) if sub.callback_url else "—"
         if column == "areas":
-            return self.tr("all (*)") if sub.all_areas else ", ".join(sub.data_areas)
+            parts = []
+            if sub.change_ids or not sub.org_types:
+                parts.append(self.tr("all (*)") if sub.all_areas else ", ".join(sub.data_areas))
+            if sub.org_types:
+                parts.append(self.tr("orgs: %1").replace(
+                    "%1", self.tr("all (*)") if sub.org_ids == ("*",)
+                    else ", ".join(sub.org_ids)))
+            return " · ".join(parts)
         if column == "changes":
-            return ", ".join(sub.change_ids)
+            parts = [", ".join(sub.change_ids)] if sub.change_ids else []
+            if sub.org_types:
+                parts.append(self.tr("org pushes: %1").replace("%1", ", ".join(sub.org_types)))
+            return " · ".join(parts)
         if health is None:
             return ""
         if column == "delivered":
@@ -230,7 +244,19 @@ class SubscriptionTableModel(QAbstractTableModel):
         if column == "code" and sub.name != sub.base_code:
             return f"{sub.base_code} — {sub.name}"
         if column == "delivery":
-            return self.tr("MQ topic wo/push/%1/<dataArea>").replace("%1", sub.base_code)
+            topics = []
+            if sub.change_ids or not sub.org_types:
+                topics.append(self.tr("MQ topic wo/push/%1/<dataArea>").replace(
+                    "%1", sub.base_code))
+            if sub.org_types:
+                topics.append(self.tr("MQ topic org/push/%1/<org_id> for organisation "
+                                      "pushes").replace("%1", sub.base_code))
+            return "\n".join(topics)
+        if column == "changes" and sub.org_types:
+            lines = [f"changeIds: {', '.join(sub.change_ids)}"] if sub.change_ids else []
+            lines += [f"org {t} {ORG.by_id[t].en} · {ORG.by_id[t].zh}" if t in ORG.by_id
+                      else f"org {t}" for t in sub.org_types]
+            return "\n".join(lines)
         return self._text(sub, health, column)
 
     def _sort_key(self, sub: Subscription, health: Mapping[str, Any] | None,
@@ -282,7 +308,8 @@ class SubscriptionFilter(QSortFilterProxyModel):
         assert isinstance(model, SubscriptionTableModel)
         sub = model.subs[source_row]
         hay = " ".join((sub.base_code, sub.name, sub.callback_url or "",
-                        " ".join(sub.data_areas))).casefold()
+                        " ".join(sub.data_areas), " ".join(sub.org_ids) if sub.org_types
+                        else "")).casefold()
         return self._needle in hay
 
     def lessThan(self, left: Index, right: Index) -> bool:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPaintEvent, Q
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ui import theme
-from ui.timeline.scene import BADGE, MARK_STYLE, push_dot, shape_path
+from ui.timeline.scene import BADGE, MARK_STYLE, WECOM_GREEN, push_dot, shape_path
 
 ICON = 18
 GAP = 12
@@ -44,6 +44,7 @@ class Legend(QWidget):
             ("badge:round", "queued", self.tr("IM queued (offline)")),
             ("badge:pushed", "queued", self.tr("IM queued, then pushed")),
             ("anomaly", "failed", self.tr("anomaly")),
+            ("wecom", "ok", self.tr("opened from WeCom")),
         ]
         self.updateGeometry()
         self.update()
@@ -103,6 +104,10 @@ class Legend(QWidget):
                 painter.drawRect(r)
                 painter.setBrush(QBrush(colour, Qt.BrushStyle.BDiagPattern))
                 painter.drawRect(r)
+            elif shape == "wecom":
+                painter.setPen(QPen(outline, 1))
+                painter.setBrush(QColor(WECOM_GREEN))
+                painter.drawPath(shape_path("bubble", centre, 6.5))
             elif shape == "anomaly":
                 painter.setPen(QPen(theme.error_colour(), 2.5))
                 painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -56,6 +56,7 @@ from app.im.repair import MSG_TYPE
 from app.timeline import Timeline, build_timeline
 from app.timeline.notices import notices, order_users
 from app.timeline.orders import any_order
+from app.wecom.origins import origins
 from ui import theme
 from ui.hub import Hub
 from ui.panel import Panel, empty_state
@@ -291,6 +292,7 @@ class TimelinePanel(Panel):
             return False
         deliveries = store.deliveries_for(e["id"] for e in events)
         timeline = build_timeline(self.order_id, events, deliveries)
+        timeline.origins = origins(store, self.order_id)  # opened from a WeCom message?
         found = notices(store, self.order_id, events=events)
         self.timeline = timeline
         self.updated_at = time.time()
@@ -372,6 +374,12 @@ class TimelinePanel(Panel):
             doc["transitions"] = [{"hangStatus": s, "time": t, "eventId": e}
                                   for s, t, e in payload.transitions]
             self.detail.show_doc(self.tr("Hang"), doc)
+        elif kind == "origin":
+            wecom = getattr(self.platform, "wecom", None)
+            message = wecom.message(payload["msgid"]) if wecom is not None else None
+            self.detail.show_doc(self.tr("WeCom message %1 this order was opened from")
+                                 .replace("%1", str(payload.get("msgid"))),
+                                 {"origin": payload, "message": message})
         elif kind == "anomaly":
             self.detail.show_doc(self.tr("Anomaly at event #%1").replace(
                 "%1", str(payload.event_id)), {**asdict(payload),
@@ -427,6 +435,8 @@ class TimelinePanel(Panel):
             parts.append(t.service_order_code)
         if contact:
             parts.append(contact)
+        if t.origins:
+            parts.append(self.scene.origin_text(t.origins[0]))
         parts.append(self.tr("created %1").replace(
             "%1", times.clock(times.seconds(t.created_at))) if t.created_at else
             self.tr("never created here"))

@@ -6,7 +6,9 @@ with the events that belong to no track, the evaluation and the end); one lane p
 ended and fading out while not handled — with hang intervals shaded over it. Each event is a
 marker on its lane (a mark's own shape for timeouts, transfers, urgings …), its deliveries
 as small badges below it, one per subscriber, then one per app user notified over IM (and
-pushed when offline). Anomalies ring their event in the theme's error colour.
+pushed when offline). Anomalies ring their event in the theme's error colour. An order
+opened from a customer's WeCom message (``Timeline.origins``) says so in its lane's title and
+with a green speech bubble on its changeId 1 event, whose tooltip has the message.
 
 Zoom is on the time axis only: ``set_scale`` lays the scene out again at a new number of
 pixels per second, so text and badges keep their size. Colours are read from the theme and
@@ -71,6 +73,11 @@ BREAK_MIN = 6 * 3600
 #: An open track's bar runs to the wall clock when it is this close (seconds), else to the
 #: last time of the order: sample orders from 2019 should not stretch to today.
 NOW_WITHIN = 6 * 3600
+
+#: WeCom's own green: the bubble on an event an order was opened from a WeCom message with.
+WECOM_GREEN = "#07c160"
+#: How much of a customer's words an order's title quotes (the tooltip has them all).
+QUOTE_CHARS = 16
 
 #: Mark kind → (shape, outcome colour).
 MARK_STYLE = {
@@ -137,6 +144,7 @@ class TimelineScene(QGraphicsScene):
         #: Names of changeIds, by language (the panel sets them from the catalogue).
         self.change_names: Callable[[str], str] = lambda change: f"changeId {change}"
         self._badges: list[tuple[int, str, str]] = []
+        self._origins: list[tuple[int, str]] = []
         self._event_pos: dict[int, QPointF] = {}
         self._pinned: list[tuple[QGraphicsItem, float, float]] = []
         self._titles: list[str] = []
@@ -152,6 +160,10 @@ class TimelineScene(QGraphicsScene):
         delivered, pending, retrying, failed, cancelled; IM: notified-sent or
         notified-queued; pushed."""
         return list(self._badges)
+
+    def origins(self) -> list[tuple[int, str]]:
+        """(event id, msgid) of every "opened from WeCom" bubble drawn."""
+        return list(self._origins)
 
     def tagged(self) -> list[tuple[str, Any]]:
         """(kind, payload) of every clickable item drawn: what the scene shows, for tests."""
@@ -238,6 +250,7 @@ class TimelineScene(QGraphicsScene):
         """Lay everything out again at the current scale, in the current colours."""
         # Forget the old items first: clearing moves the view's scroll bar, which pins.
         self._badges, self._event_pos, self._pinned, self._titles = [], {}, [], []
+        self._origins = []
         self._outline = None
         self.clear()
         t = self.timeline
@@ -280,6 +293,8 @@ class TimelineScene(QGraphicsScene):
             lane = lanes.get(event.track_id or "") or lanes[""]
             self._event(event, lane, marks.get(event.event_id),
                         anomalies.get(event.event_id, []), placed.get(event.event_id, 0))
+        for origin in getattr(t, "origins", None) or ():
+            self._origin(origin)
         self.pin(self._visible_left)
         self._outline_selected()
 
@@ -409,6 +424,9 @@ class TimelineScene(QGraphicsScene):
             contact = t.contact.get("name", "")
             title = " · ".join(x for x in (self.tr("Order %1").replace(
                 "%1", t.service_order_code or t.service_order_id), contact) if x)
+            origins = getattr(t, "origins", None) or []
+            if origins:
+                title += " · " + self.origin_text(origins[0])
             start, end = times.seconds(t.created_at), times.seconds(t.ended_at)
             if start is None and t.events:
                 start = times.seconds(t.events[0].time)
@@ -570,6 +588,44 @@ class TimelineScene(QGraphicsScene):
                 self._badges.append((event.event_id, n["userId"], "pushed"))
             i += 1
 
+    def origin_text(self, origin: dict[str, Any]) -> str:
+        """``微信客服 wmAbC…: “厨房水管漏水…”``: where the order came from, short."""
+        customer = str(origin.get("externalUserId") or "?")
+        if len(customer) > 12:
+            customer = customer[:10] + "…"
+        words = str(origin.get("content") or "")
+        if len(words) > QUOTE_CHARS:
+            words = words[:QUOTE_CHARS] + "…"
+        return self.tr("from WeCom 微信客服 · customer %1: “%2”").replace(
+            "%1", customer).replace("%2", words)
+
+    def origin_tip(self, origin: dict[str, Any]) -> str:
+        sent = origin.get("sendTime")
+        lines = [self.tr("Opened from a WeCom customer-service message (微信客服)"),
+                 self.tr("customer %1").replace("%1", str(origin.get("externalUserId") or "?")),
+                 f"“{origin.get('content') or ''}”",
+                 f"msgid {origin.get('msgid')}",
+                 self.tr("servicer %1 · account %2").replace(
+                     "%1", str(origin.get("servicerUserId") or "—")).replace(
+                     "%2", str(origin.get("openKfid") or "—"))]
+        if isinstance(sent, int | float):
+            lines.append(self.tr("sent %1").replace("%1", times.clock(float(sent))))
+        return "\n".join(lines)
+
+    def _origin(self, origin: dict[str, Any]) -> None:
+        """The green bubble on the top-left shoulder of the event the order was opened with
+        (the anomaly disc takes the top-right one)."""
+        event_id = origin.get("eventId")
+        pos = self._event_pos.get(event_id) if isinstance(event_id, int) else None
+        if pos is None:
+            return
+        path = shape_path("bubble", QPointF(pos.x() - 11, pos.y() - 11), 5.5)
+        item = self.addPath(path, QPen(_palette().color(QPalette.ColorRole.Base), 1),
+                            QBrush(QColor(WECOM_GREEN)))
+        item.setZValue(4)
+        self._clickable(item, "origin", origin, self.origin_tip(origin))
+        self._origins.append((int(event_id), str(origin.get("msgid"))))  # type: ignore[arg-type]
+
     def outcome_text(self, outcome: str) -> str:
         texts = {"delivered": self.tr("delivered"), "failed": self.tr("failed"),
                  "retrying": self.tr("retrying"), "pending": self.tr("pending"),
@@ -666,6 +722,8 @@ def _identity(kind: str, payload: Any) -> tuple[Any, ...]:
         return (kind, payload.event_id, payload.kind)
     if kind == "delivery":
         return (kind, payload.get("id"))
+    if kind == "origin":
+        return (kind, payload.get("msgid"))
     if kind == "notice":
         return (kind, payload.get("eventId"), payload.get("userId"), payload.get("msgid"))
     if kind == "track":

@@ -1646,6 +1646,10 @@ It is inspected as you type: nothing is stored or sent.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>WeCom messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Pause</source>
         <translation type="unfinished" />
     </message>

@@ -1730,6 +1730,10 @@ It is inspected as you type: nothing is stored or sent.</source>
         <translation>推送</translation>
     </message>
     <message>
+        <source>WeCom messages</source>
+        <translation>微信客服消息</translation>
+    </message>
+    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>

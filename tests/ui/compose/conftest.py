@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from app.engine import Engine
+from app.wecom.service import KfService
 from ui.compose.panel import ComposePanel
 from ui.compose.templates import Templates
 from ui.hub import Hub
@@ -18,9 +20,13 @@ from ui.hub import Hub
 
 @dataclass
 class Hosted:
-    """The attribute of app.platform.Platform the panel reads, over the real engine."""
+    """The attributes of app.platform.Platform the panel reads, over the real engine (the IM
+    server and its phones absent: tests/ui/compose/test_rich.py starts a whole platform)."""
 
     engine: Engine
+    wecom: Any = None
+    im: Any = None
+    phones: Any = None
 
 
 @pytest.fixture
@@ -40,5 +46,5 @@ def panel(qtbot, hub: Hub, engine: Engine, settings: QSettings) -> ComposePanel:
     p.templates = Templates(settings)
     qtbot.addWidget(p)
     p.resize(520, 760)
-    p.attach(Hosted(engine))  # type: ignore[arg-type]
+    p.attach(Hosted(engine, wecom=KfService(engine).start()))  # type: ignore[arg-type]
     return p

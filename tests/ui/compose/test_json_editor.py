@@ -49,3 +49,17 @@ def test_the_broken_line_is_marked(qtbot):
     assert editor.problem_line == 3 and len(editor.extraSelections()) == 1
     editor.set_problem(0)
     assert editor.extraSelections() == []
+
+
+def test_findings_underline_their_lines_and_say_themselves_on_hover(qtbot):
+    editor = JsonEditor()
+    qtbot.addWidget(editor)
+    editor.set_text('{\n "a": 1,\n "b": 2\n}')
+    editor.set_marks([(2, True, "a: wrong"), (3, False, "b: odd"), (0, True, "nowhere")])
+    assert editor.marks == {2: [(True, "a: wrong")], 3: [(False, "b: odd")]}
+    assert len(editor.extraSelections()) == 2
+    editor.set_problem(4)  # a broken line and the marks together
+    assert len(editor.extraSelections()) == 3
+    editor.set_marks([])
+    editor.set_problem(0)
+    assert editor.extraSelections() == []

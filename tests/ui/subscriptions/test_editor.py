@@ -1,3 +1,4 @@
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from app.events import SubscriptionSaved
@@ -10,6 +11,14 @@ def editor_on(hosted, qtbot) -> SubscriptionEditor:
     qtbot.addWidget(editor)
     editor.attach(hosted)
     return editor
+
+
+def tick(editor: SubscriptionEditor, *codes: str) -> None:
+    """Check these organisation push types in the orgTypes list (and no others)."""
+    for i in range(editor.org_types.count()):
+        item = editor.org_types.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in codes
+                           else Qt.CheckState.Unchecked)
 
 
 def test_a_finding_path_names_its_field():
@@ -25,6 +34,8 @@ async def test_every_field_is_saved_through_the_engine(hosted, qtbot):
     editor.areas.setText("fwwt，10008")  # a full-width comma, as a Chinese keyboard types it
     for change_id, box in editor.change_boxes.items():
         box.setChecked(change_id in ("1", "9"))
+    tick(editor, "205", "11")
+    editor.org_ids.setText("77，78")
     editor.url.setText("http://127.0.0.1:9000/callback")
     editor.encoding.setCurrentIndex(1)
     editor._generate()
@@ -46,7 +57,8 @@ async def test_every_field_is_saved_through_the_engine(hosted, qtbot):
         "changeIds": ["1", "9"], "callbackUrl": "http://127.0.0.1:9000/callback",
         "dataEncoding": "object", "secret": secret, "retrySchedule": [0.0, 1.5, 30.0],
         "enabled": False, "sendBaseCode": True, "timeout": 7.5, "concurrency": 9,
-        "ordering": "per-order", "autoDisableAfter": 0, "disabledReason": "disabled by hand"}
+        "ordering": "per-order", "autoDisableAfter": 0, "disabledReason": "disabled by hand",
+        "orgTypes": [11, 205], "orgIds": [77, 78]}
     assert secret.startswith("whsec_")
     assert not editor.dirty
     assert editor.code.isReadOnly()  # a saved baseCode cannot change
@@ -160,3 +172,38 @@ async def test_mq_credentials_need_the_managed_broker(hosted, qtbot):
     assert not editor.copy_mq.isEnabled()
     assert editor.copy_mq_credentials() is None
     assert "No managed broker" in editor.message.text()
+
+
+async def test_an_organisation_push_subscriber_needs_no_change_ids(hosted, qtbot):
+    editor = editor_on(hosted, qtbot)
+    editor.code.setText("ORGSUB")
+    for box in editor.change_boxes.values():
+        box.setChecked(False)
+    editor.areas.setText("")
+    assert "tick at least one changeId or organisation push type" in "\n".join(
+        f.message for f in editor.findings())
+    tick(editor, "11", "205")
+    assert editor.findings() == []
+    assert editor.org_types.count() == 15
+    assert "ORG_UPDATED" in editor.org_types.item(0).text()
+    assert "org/push/ORGSUB/<org_id>" in editor.topics.text()
+    assert "wo/push" not in editor.topics.text()
+    sub = await editor.save()
+    assert (sub.change_ids, sub.org_types, sub.org_ids) == ((), ("11", "205"), ("*",))
+    editor.load(sub)  # the saved one shows its own ticks
+    assert editor._state()["orgTypes"] == ["11", "205"] and editor.org_ids.text() == "*"
+
+
+async def test_bad_org_ids_are_said_under_their_field(hosted, qtbot):
+    editor = editor_on(hosted, qtbot)
+    editor.code.setText("ORGSUB")
+    tick(editor, "11")
+    editor.org_ids.setText("123, acme")
+    editor._edited()
+    assert "org/push/ORGSUB/{123, acme}" in editor.topics.text()
+    assert "wo/push/ORGSUB/<dataArea>" in editor.topics.text()  # changeIds still ticked
+    assert await editor.save() is None
+    error = editor.errors["orgIds"]
+    assert error.isVisibleTo(editor) and "orgIds[1]: 'acme' is not an organisation id" in \
+        error.text()
+    assert editor.org_ids.text() == "123, acme"  # nothing typed is lost

@@ -113,3 +113,28 @@ def test_a_disabled_reason_is_short_in_the_cell_and_whole_in_the_tooltip(qtmodel
     assert cell(model, 0, "state") == "disabled: URL answered 410 Gone"
     tip = cell(model, 0, "state", Qt.ItemDataRole.ToolTipRole)
     assert tip == "disabled: http://user:***@127.0.0.1:9/cb answered 410 Gone"
+
+
+def test_an_organisation_push_subscriber_shows_its_types_orgs_and_topic(qtmodeltester):
+    model = SubscriptionTableModel()
+    model.set_subscriptions([
+        sub("ORG", change_ids=(), data_areas=("*",), org_types=("11", "205"),
+            org_ids=("77",)),
+        sub("BOTH", org_types=("11",)),
+        sub("WO")])
+    assert cell(model, 0, "changes") == "org pushes: 11, 205"
+    assert cell(model, 0, "areas") == "orgs: 77"
+    tip = cell(model, 0, "changes", Qt.ItemDataRole.ToolTipRole)
+    assert "org 205 DEPARTMENT_CREATED · 部门创建" in tip
+    assert cell(model, 0, "delivery", Qt.ItemDataRole.ToolTipRole) == \
+        "MQ topic org/push/ORG/<org_id> for organisation pushes"
+    assert cell(model, 1, "changes") == "1, 2 · org pushes: 11"
+    assert cell(model, 1, "areas") == "fwwt · orgs: all (*)"
+    assert "wo/push/BOTH/<dataArea>" in cell(model, 1, "delivery", Qt.ItemDataRole.ToolTipRole)
+    assert "org/push/BOTH/" in cell(model, 1, "delivery", Qt.ItemDataRole.ToolTipRole)
+    assert cell(model, 2, "changes") == "1, 2" and cell(model, 2, "areas") == "fwwt"
+    qtmodeltester.check(model)
+    proxy = SubscriptionFilter()
+    proxy.setSourceModel(model)
+    proxy.set_text("77")  # an organisation id finds its subscriber
+    assert proxy.rowCount() == 1

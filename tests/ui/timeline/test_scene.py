@@ -106,3 +106,27 @@ def test_lane_labels_stay_in_sight_while_panning(qapp):
     assert track_label.x() == pytest.approx(far + 4)
     scene.pin(0)
     assert track_label.x() == natural
+
+
+def test_an_order_opened_from_a_wecom_message_says_so_on_its_first_event(qapp):
+    scene = TimelineScene()
+    story = timeline(("1", sample("1", createDate=at(0))), ("5", sample("5", createDate=at(1))))
+    words = "你好，我家厨房水管漏水了，地上全是水，麻烦尽快派人来看看"
+    story.origins = [{"kind": "wecom", "msgid": "MSG1", "externalUserId": "wmAJ2GCAAAme1XQRC",
+                      "openKfid": "wkAJ2", "servicerUserId": "", "content": words,
+                      "sendTime": 1741921260, "eventId": 1, "linkedAt": 1.0}]
+    scene.show(story)
+    assert scene.origins() == [(1, "MSG1")]
+    title = scene.lane_titles()[0]
+    assert title.endswith("from WeCom 微信客服 · customer wmAJ2GCAAA…: "
+                          "“你好，我家厨房水管漏水了，地上全…”")
+    [bubble] = [i for i in scene.items() if i.data(0) == "origin"]
+    tip = bubble.toolTip()
+    assert "MSG1" in tip and words in tip and "wkAJ2" in tip
+    assert "customer wmAJ2GCAAAme1XQRC" in tip
+    assert bubble.sceneBoundingRect().right() < scene.event_pos(1).x()  # beside its event
+    assert scene.select("origin", story.origins[0])  # stays outlined across redraws
+    scene.rebuild()
+    assert scene._outline is not None
+    scene.show(timeline(("1", sample("1", createDate=at(0)))))  # an order from elsewhere
+    assert scene.origins() == [] and "WeCom" not in scene.lane_titles()[0]
