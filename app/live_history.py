@@ -12,7 +12,7 @@ import json
 from collections import OrderedDict
 from typing import Any, Protocol
 
-from app.live import LiveRow
+from app.live import LiveRow, wecom_summary, wecom_topic
 from app.live import _what as what
 from app.routing.topics import topic_for
 
@@ -147,6 +147,21 @@ def _push(r: dict[str, Any]) -> LiveRow:
                    raw=r["doc"], meta={"platform": r["platform"]})
 
 
+def _wecom(r: dict[str, Any]) -> LiveRow:
+    """A stored WeCom message, as Live showed it when it arrived."""
+    origin, what = r["origin"], r["event_type"] or r["msgtype"]
+    who = {3: r["external_userid"], 5: r["servicer_userid"]}.get(
+        origin, r["servicer_userid"] or r["external_userid"]) or "system"
+    return LiveRow(seq=r["id"], at=r["received_at"], kind="wecom",
+                   outcome="failed" if r["event_type"] == "msg_send_fail" else "ok",
+                   topic=wecom_topic(r["open_kfid"] or "", r["external_userid"] or "", what),
+                   who=who, order=r["service_order_id"],
+                   summary=wecom_summary(origin, r["summary"]), raw=r["item"],
+                   meta={"msgid": r["msgid"], "rowId": r["id"], "msgtype": r["msgtype"],
+                         "eventType": r["event_type"], "origin": origin,
+                         "sendTime": r["send_time"], "serviceOrderId": r["service_order_id"]})
+
+
 _CONVERTERS = {"event": _event, "rejected": _rejected, "callback": _callback, "mq": _mq,
-               "im": _im, "push": _push}
+               "im": _im, "push": _push, "wecom": _wecom}
 KINDS = tuple(_CONVERTERS)

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from app.live import LiveFeed
 from app.live_history import KINDS, PAGE, History
+from app.wecom.service import KfService
 from tests.conftest import example, subscription
+
+WECOM_TEXT = (Path(__file__).resolve().parents[2] / "resources" / "examples" / "wecom" /
+              "text.json").read_text(encoding="utf-8")
 
 
 def attempt(delivery_id: int, number: int, verdict: str, status: int | None) -> dict:
@@ -112,3 +119,16 @@ async def test_an_organisation_push_reads_back_by_its_type_name(engine):
     mq = History(engine.store, "mq").row(0)
     assert (mq.topic, mq.summary) == ("org/push/ORG/77", "org push 11 ORG_UPDATED published "
                                                           "(QoS 1, acknowledged)")
+
+
+async def test_wecom_messages_read_back_like_their_live_rows(engine):
+    feed = LiveFeed(engine.bus)
+    desk = KfService(engine).start()
+    item = json.loads(WECOM_TEXT)
+    await desk.ingest(item)
+    live = next(r for r in feed.since(0) if r.kind == "wecom")
+    history = History(engine.store, "wecom")
+    (row,) = [history.row(i) for i in range(history.count)]
+    assert (row.kind, row.outcome, row.topic, row.who, row.summary, row.raw) == (
+        live.kind, live.outcome, live.topic, live.who, live.summary, live.raw)
+    assert row.meta["msgid"] == item["msgid"]
