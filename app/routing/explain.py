@@ -80,7 +80,8 @@ def explain(sub: Subscription, data_area: str, change_id: str, catalog: Catalog,
                       f"dataArea {data_area!r} is outside its scope ({scope})",
                       f"数据域 {data_area!r} 不在订阅范围内（{scope}）"))
     if change_id not in sub.change_ids:
-        content = ", ".join(sub.change_ids)
+        # An organisation-push-only subscriber has no changeIds: say that, not "()".
+        content = ", ".join(sub.change_ids) or "none: it subscribes to organisation pushes"
         found.append((Reason.CHANGE_NOT_SUBSCRIBED,
                       f"changeId {change_id} is not among its subscribed events ({content})",
                       f"未订阅 changeId {change_id}（已订阅：{content}）"))

@@ -201,3 +201,11 @@ def test_org_pushes_are_explained_by_org_ids_and_org_types(catalog):
     assert "205 DEPARTMENT_CREATED is not among its orgTypes (11 ORG_UPDATED)" in \
         other.messages[1]
     assert explain(sub, "123", "org:99", catalog).reason is Reason.UNKNOWN_CHANGE
+
+
+def test_a_work_order_event_and_an_org_only_subscriber(catalog):
+    sub = Subscription.from_json({"baseCode": "ORG", "orgTypes": [11]},
+                                 catalog.workorder.type_ids)
+    why = explain(sub, "fwwt", "1", catalog)
+    assert why.reasons == (Reason.CHANGE_NOT_SUBSCRIBED,)
+    assert "none: it subscribes to organisation pushes" in why.messages[0]
