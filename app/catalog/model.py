@@ -16,6 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import Path
+
+import yaml
 
 
 class JsonType(StrEnum):
@@ -73,6 +76,11 @@ class Enumeration:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "codes", frozenset(v.value for v in self.values))
+
+    @classmethod
+    def of(cls, name: str, *values: tuple[str, str, str]) -> Enumeration:
+        """``Enumeration.of("status", ("1", "接待中", "serving"), …)``: (code, zh, en)."""
+        return cls(name, tuple(EnumValue(*v) for v in values))
 
     def meaning(self, code: str, lang: str = "en") -> str | None:
         for v in self.values:
@@ -138,6 +146,18 @@ class Example:
     repairs: tuple[str, ...] = ()
     #: Free-text note shown beside the example (placeholders, where it comes from).
     note: str = ""
+
+
+def load_examples(directory: Path) -> tuple[Example, ...]:
+    """The examples a family ships, as ``directory/examples.yaml`` lists them, with each
+    ``Example.path`` relative to ``directory``."""
+    with (directory / "examples.yaml").open(encoding="utf-8") as fh:
+        entries = yaml.safe_load(fh) or []
+    return tuple(Example(id=str(e["id"]), title=str(e["title"]), kind=str(e["kind"]),
+                         message_type=str(e.get("message_type") or ""), path=str(e["path"]),
+                         repairs=tuple(str(r) for r in e.get("repairs") or ()),
+                         note=str(e.get("note") or "").strip())
+                 for e in entries)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ while DEPARTMENT_UPDATED's and DEPARTMENT_DISBANDED's are single objects; the me
 discussion group (16, 17) are bare ids while an organisation's (202, 203) are user objects;
 REINITIALIZE_ORG's body repeats the envelope's org_id.
 
-The examples ship under resources/examples/org/ with examples.yaml (see load_examples).
+The examples ship under resources/examples/org/, listed in its examples.yaml.
 """
 
 from __future__ import annotations
@@ -28,17 +28,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from app.catalog.findings import Code, Finding, Mode, Severity
 from app.catalog.model import (
     Enumeration,
     EnumValue,
-    Example,
     Family,
     Field,
     JsonType,
     MessageType,
+    load_examples,
 )
 from app.catalog.reading import Reading, keys_of
 from app.catalog.validation import check_body, validate_object
@@ -201,23 +199,13 @@ ENVELOPE_FIELDS = (
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples" / "org"
 
 
-def load_examples() -> tuple[Example, ...]:
-    with (EXAMPLES_DIR / "examples.yaml").open(encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh) or []
-    return tuple(Example(id=str(e["id"]), title=str(e["title"]), kind=str(e["kind"]),
-                         message_type=str(e["message_type"]), path=str(e["path"]),
-                         repairs=tuple(str(r) for r in e.get("repairs") or ()),
-                         note=str(e.get("note") or "").strip())
-                 for e in entries)
-
-
 ORG = Family(
     id="org",
     zh="组织数据变更推送",
     en="organisation data-change push",
     source="spec/org-change-push.md",
     types=ORG_TYPES,
-    examples=load_examples(),
+    examples=load_examples(EXAMPLES_DIR),
     enumerations=(MESSAGE_TYPE,),
 )
 

@@ -27,20 +27,18 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-import yaml
-
 from app.catalog.findings import Code, Finding, Mode
 from app.catalog.model import (
     Enumeration,
     EnumValue,
-    Example,
     Family,
     Field,
     JsonType,
     MessageType,
+    load_examples,
 )
 from app.catalog.reading import Reading, keys_of
-from app.catalog.validation import check_object
+from app.catalog.validation import check_object, whole
 
 S, O, N = JsonType.STRING, JsonType.OBJECT, JsonType.NUMBER  # noqa: E741
 
@@ -119,36 +117,15 @@ RICH_4 = MessageType(
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples" / "rich"
 
 
-def load_examples() -> tuple[Example, ...]:
-    with (EXAMPLES_DIR / "examples.yaml").open(encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh) or []
-    return tuple(Example(id=str(e["id"]), title=str(e["title"]), kind=str(e["kind"]),
-                         message_type=str(e["message_type"]), path=str(e["path"]),
-                         repairs=tuple(str(r) for r in e.get("repairs") or ()),
-                         note=str(e.get("note") or "").strip())
-                 for e in entries)
-
-
 RICH = Family(
     id="rich",
     zh="富文本消息",
     en="rich-text message",
     source="spec/org-change-push.md",
     types=(RICH_4,),
-    examples=load_examples(),
+    examples=load_examples(EXAMPLES_DIR),
     enumerations=(MESSAGE_TYPE, CHAT_TYPE, DEST_TYPE),
 )
-
-
-def whole(value: object) -> int | None:
-    """``value`` as an int when JSON gave a whole number (1, 1.0); None otherwise."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return None
 
 
 def read_request(obj: object, mode: Mode = Mode.STRICT, *,

@@ -247,7 +247,7 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
     elif actual is JsonType.ARRAY and f.element is not None:
         for i, element in enumerate(value):  # type: ignore[arg-type]
             if JsonType.of(element) is not f.element or (
-                    f.integer and _whole(element) is None):
+                    f.integer and whole(element) is None):
                 want = "a whole number" if f.integer else _TYPE_WORD[f.element]
                 out.append(Finding(join_path(join_path(parent, key), i), Code.TYPE,
                                    f"expected {want}, got {_describe(element)}",
@@ -267,23 +267,24 @@ def _value(f: Field, value: object, strict: bool, parent: str, key: str,
 
 def _number(f: Field, value: float, parent: str, key: str, out: list[Finding]) -> None:
     """Whole numbers and numeric enumerations (origin 3/4/5, fail_type, org MessageType)."""
-    whole = _whole(value)
-    if f.integer and whole is None:
+    number = whole(value)
+    if f.integer and number is None:
         out.append(Finding(join_path(parent, key), Code.TYPE,
                            f"expected a whole number, got {value!r}",
                            hint="send a number without a fraction, e.g. 3",
                            label_zh=f.short_zh))
         return
     if f.enum is not None:
-        code = str(whole) if whole is not None else repr(value)
+        code = str(number) if number is not None else repr(value)
         if code not in f.enum.codes:
             out.append(Finding(join_path(parent, key), Code.ENUM,
                                f"{value!r} is not one of the {f.enum.name} codes",
                                hint="one of " + f.enum.describe(), label_zh=f.short_zh))
 
 
-def _whole(value: object) -> int | None:
-    """``value`` as an int when it is a whole number (3, 3.0), else None; never overflows."""
+def whole(value: object) -> int | None:
+    """``value`` as an int when JSON gave a whole number (3, 3.0; not true), else None;
+    never overflows."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if isinstance(value, float) and value.is_integer():

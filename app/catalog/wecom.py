@@ -32,18 +32,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from app import json_codec
 from app.catalog.findings import Code, Finding, Mode, Severity, join_path
 from app.catalog.model import (
     Enumeration,
-    EnumValue,
-    Example,
     Family,
     Field,
     JsonType,
     MessageType,
+    load_examples,
 )
 from app.catalog.reading import Reading, keys_of
 from app.catalog.validation import Check, check_object
@@ -52,8 +49,7 @@ from app.catalog.wecom_checks import UNKNOWN_EVENT_CHECKS, UNKNOWN_MESSAGE_CHECK
 S, O, A, N = JsonType.STRING, JsonType.OBJECT, JsonType.ARRAY, JsonType.NUMBER  # noqa: E741
 
 
-def _enum(name: str, *values: tuple[str, str, str]) -> Enumeration:
-    return Enumeration(name, tuple(EnumValue(*v) for v in values))
+_enum = Enumeration.of
 
 
 ORIGIN = _enum(
@@ -369,20 +365,10 @@ _UNKNOWN_EVENT = (*_EVENT_BASE, Field("msgtype", S, True, "消息类型", "messa
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples" / "wecom"
 
 
-def load_examples() -> tuple[Example, ...]:
-    """The examples listed in ``EXAMPLES_DIR/examples.yaml`` (paths relative to it)."""
-    with (EXAMPLES_DIR / "examples.yaml").open(encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh) or []
-    return tuple(Example(id=str(e["id"]), title=str(e["title"]), kind=str(e["kind"]),
-                         message_type=str(e.get("message_type") or ""), path=str(e["path"]),
-                         note=str(e.get("note") or "").strip())
-                 for e in entries)
-
-
 WECOM = Family(
     id="wecom", zh="微信客服消息", en="WeCom customer-service messages",
     source="spec/wecom-kf-syncmsg.txt", types=(*MESSAGES, *EVENTS),
-    examples=load_examples(), enumerations=ENUMERATIONS)
+    examples=load_examples(EXAMPLES_DIR), enumerations=ENUMERATIONS)
 
 
 # --- reading an item, a response, a Go Message ------------------------------------------------

@@ -18,23 +18,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from app.catalog.model import (
     Enumeration,
-    EnumValue,
-    Example,
     Family,
     Field,
     JsonType,
     MessageType,
+    load_examples,
 )
 
 S, O, A = JsonType.STRING, JsonType.OBJECT, JsonType.ARRAY  # noqa: E741
 
 
-def _enum(name: str, *values: tuple[str, str, str]) -> Enumeration:
-    return Enumeration(name, tuple(EnumValue(*v) for v in values))
+_enum = Enumeration.of
 
 
 OVER_TYPE = _enum(
@@ -648,27 +644,6 @@ CHANGE_9 = MessageType(
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "resources" / "examples" / "workorder"
 
 
-def load_examples() -> tuple[Example, ...]:
-    """The examples the document prints, as listed in ``EXAMPLES_DIR/examples.yaml``.
-
-    ``Example.path`` is relative to :data:`EXAMPLES_DIR`.
-    """
-    with (EXAMPLES_DIR / "examples.yaml").open(encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh) or []
-    return tuple(
-        Example(
-            id=str(e["id"]),
-            title=str(e["title"]),
-            kind=str(e["kind"]),
-            message_type=str(e["message_type"]),
-            path=str(e["path"]),
-            repairs=tuple(str(r) for r in e.get("repairs") or ()),
-            note=str(e.get("note") or "").strip(),
-        )
-        for e in entries
-    )
-
-
 WORKORDER = Family(
     id="workorder",
     zh="工单事件推送",
@@ -678,6 +653,6 @@ WORKORDER = Family(
         CHANGE_1, CHANGE_5, CHANGE_2, CHANGE_3, CHANGE_4,
         CHANGE_6, CHANGE_7, CHANGE_8, CHANGE_9, CHANGE_10,
     ),
-    examples=load_examples(),
+    examples=load_examples(EXAMPLES_DIR),
     enumerations=ENUMERATIONS,
 )

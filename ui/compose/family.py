@@ -53,7 +53,8 @@ if TYPE_CHECKING:
     from app.platform import Platform
     from ui.hub import Hub
 
-#: The pause in typing after which the JSON is read again, in milliseconds.
+#: The pause in typing after which the JSON is read again (and the work-order form follows),
+#: in milliseconds; every composer shares these.
 JSON_DEBOUNCE_MS = 250
 #: The pause after any change before validating, in milliseconds.
 VALIDATE_MS = 150

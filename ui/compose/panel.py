@@ -69,7 +69,7 @@ from app.catalog.workorder import EXAMPLES_DIR
 from app.engine import Accepted, Refusal
 from app.tasks import spawn
 from ui import theme
-from ui.compose.family import FamilyComposer
+from ui.compose.family import JSON_DEBOUNCE_MS, VALIDATE_MS, FamilyComposer
 from ui.compose.findings import FindingsList
 from ui.compose.form import Form, discard
 from ui.compose.history import HistoryModel, Sent
@@ -84,10 +84,6 @@ from ui.panel import Panel, empty_state
 if TYPE_CHECKING:
     from app.platform import Platform
 
-#: The pause in JSON typing after which the form follows, in milliseconds.
-JSON_DEBOUNCE_MS = 250
-#: The pause after any change before validating, in milliseconds.
-VALIDATE_MS = 150
 #: How many orders the "continue an order" search lists.
 ORDER_MATCHES = 20
 #: Below this width the form sits above the JSON instead of beside it.

@@ -6,7 +6,6 @@ request's findings, routing against a subscription made through the engine, Live
 
 from __future__ import annotations
 
-import argparse
 import json
 import time
 
@@ -15,16 +14,11 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from app.broker.managed import find_mosquitto
-from app.bus import EventBus
 from app.catalog.samples import sample
-from app.live import LiveFeed
-from simulator.subscribers import SubscriberHost
 from tests.conftest import subscription
-from ui.app import start_platform
 from ui.hub import Hub
 from ui.inspector import InspectorPanel, examples
 from ui.inspector.panel import PAUSE_MS
-from ui.main_window import MainWindow
 
 needs_mosquitto = pytest.mark.skipif(find_mosquitto() is None,
                                      reason="mosquitto not installed")
@@ -47,25 +41,6 @@ def panel(qtbot) -> InspectorPanel:
     p.resize(440, 860)
     p.show()
     return p
-
-
-@pytest.fixture
-async def window(qtbot, tmp_path):
-    """The window with its platform up, as the app starts it (simulated subscribers on)."""
-    bus = EventBus()
-    from PySide6.QtCore import QSettings
-
-    window = MainWindow(LiveFeed(bus), settings=QSettings(str(tmp_path / "ui.ini"),
-                                                           QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    args = argparse.Namespace(db_path=tmp_path / "push-studio.db", data_dir=str(tmp_path),
-                              mqtt_port=0)
-    platform = await start_platform(args, window, bus, SubscriberHost)
-    assert platform is not None
-    yield window
-    window.detach()
-    await platform.stop()
 
 
 def inspector(window) -> InspectorPanel:

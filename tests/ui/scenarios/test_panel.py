@@ -4,7 +4,6 @@ read from the panel, the Timeline and the Flow presentation followed."""
 
 from __future__ import annotations
 
-import argparse
 import textwrap
 
 import pytest
@@ -14,9 +13,7 @@ from app.broker.managed import find_mosquitto
 from app.bus import EventBus
 from app.live import LiveFeed
 from simulator.scenario.loader import samples
-from simulator.subscribers import SubscriberHost
 from tests.conftest import until
-from ui.app import start_platform
 from ui.main_window import MainWindow
 from ui.scenarios import ScenariosPanel
 
@@ -66,23 +63,6 @@ def write(tmp_path, name: str, text: str):
     path = tmp_path / name
     path.write_text(textwrap.dedent(text), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-async def window(qtbot, tmp_path):
-    """The window with its platform up, as the app starts it (simulated subscribers on)."""
-    bus = EventBus()
-    window = MainWindow(LiveFeed(bus), settings=QSettings(str(tmp_path / "ui.ini"),
-                                                           QSettings.Format.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    args = argparse.Namespace(db_path=tmp_path / "push-studio.db", data_dir=str(tmp_path),
-                              mqtt_port=0)
-    platform = await start_platform(args, window, bus, SubscriberHost)
-    assert platform is not None
-    yield window
-    window.detach()
-    await platform.stop()
 
 
 def scenarios(window) -> ScenariosPanel:
